@@ -1,0 +1,33 @@
+"""Offline assets: Leaflet comes from the installed xstatic-leaflet package, served by Streamlit itself."""
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xleaflet
+
+from . import config
+
+LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
+                 "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
+# folium-shim.js (in the repo) stands in for the two jQuery calls Folium's templates make.
+LEAFLET_JS = (("folium_shim", "/app/static/folium-shim.js"), ("leaflet", f"{config.ASSET_PREFIX}/leaflet/leaflet.js"))
+LEAFLET_CSS = (("leaflet_css", f"{config.ASSET_PREFIX}/leaflet/leaflet.css"),)
+
+
+def sync_static_assets(static_dir: Path = config.STATIC_DIR) -> Path:
+    """Copy Leaflet from the installed package into static/vendor/leaflet (only files that differ)."""
+    source = Path(xleaflet.BASE_DIR)
+    target = Path(static_dir) / "vendor" / "leaflet"
+    for name in LEAFLET_FILES:
+        src, dst = source / name, target / name
+        if not dst.exists() or not filecmp.cmp(src, dst, shallow=False):
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+    return target
+
+
+def leaflet_version() -> str:
+    """The Leaflet version shipped by xstatic-leaflet, for the sources page."""
+    return xleaflet.VERSION

@@ -1,0 +1,106 @@
+"""EDTF dates: parse once, give strict and fuzzy bounds, convert Julian (Old Style) to Gregorian."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from edtf import parse_edtf
+
+# Qualified dates (~ approximate, ? uncertain, % both) are widened by one unit of their precision:
+# "1925~" -> 1924..1926, "1928-08~" -> Jul..Sep 1928, "1917-12-05~" -> +-7 days.
+FUZZ_BY_PRECISION = {"day": dt.timedelta(days=7), "month": dt.timedelta(days=31),
+                     "season": dt.timedelta(days=31)}
+
+
+class DateError(ValueError):
+    """A date string that is not valid EDTF (or not one this atlas can place)."""
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """Bounds of one EDTF date, in the Gregorian calendar."""
+    edtf: str
+    start: dt.date          # strict bounds: what the source states
+    end: dt.date
+    fuzzy_start: dt.date    # widened for ~ ? % qualifiers; equal to strict otherwise
+    fuzzy_end: dt.date
+    precision: str          # day, month, season, year, span
+    qualified: bool
+
+    @property
+    def is_point(self) -> bool:
+        """True for a single day or month: drawn as a marker rather than a bar."""
+        return self.precision in ("day", "month")
+
+
+def _safe_date(t: time.struct_time) -> dt.date:
+    try:
+        return dt.date(t.tm_year, t.tm_mon, t.tm_mday)
+    except ValueError:  # 29 Feb in a year that has none, as the edtf package may give for Julian leap years
+        return dt.date(t.tm_year, t.tm_mon, 28)
+
+
+def julian_to_gregorian(day: dt.date) -> dt.date:
+    """Old Style date -> New Style: 5 Dec 1917 (O.S.) -> 18 Dec 1917."""
+    y, m, d = day.year, day.month, day.day
+    a = (14 - m) // 12
+    yy, mm = y + 4800 - a, m + 12 * a - 3
+    jdn = d + (153 * mm + 2) // 5 + 365 * yy + yy // 4 - 32083  # Julian calendar day number
+    return dt.date.fromordinal(jdn - 1721425)
+
+
+def _precision(edtf: str, start: dt.date, end: dt.date) -> str:
+    if "/" in edtf:
+        return "span"
+    days = (end - start).days
+    if days == 0:
+        return "day"
+    if days <= 31:
+        return "month"
+    if days <= 92:
+        return "season"
+    return "year"
+
+
+def parse_date(edtf: str, calendar: str = "gregorian") -> DateSpan:
+    """Parse an EDTF string; Julian dates come back as Gregorian bounds."""
+    text = (edtf or "").strip()
+    if not text:
+        raise DateError("empty date")
+    try:
+        parsed = parse_edtf(text)
+        start, end = _safe_date(parsed.lower_strict()), _safe_date(parsed.upper_strict())
+    except Exception as exc:  # the edtf package raises several types; all mean "not EDTF"
+        raise DateError(f"not EDTF: {text!r}") from exc
+    if start > end:
+        raise DateError(f"interval ends before it starts: {text!r}")
+    if calendar == "julian":
+        start, end = julian_to_gregorian(start), julian_to_gregorian(end)
+    precision = _precision(text, start, end)
+    qualified = any(ch in text for ch in "~?%")
+    if not qualified:
+        fuzzy_start, fuzzy_end = start, end
+    elif precision in FUZZ_BY_PRECISION and precision != "year":
+        fuzz = FUZZ_BY_PRECISION[precision]
+        fuzzy_start, fuzzy_end = start - fuzz, end + fuzz
+    else:  # a year or a span of years: one year either side
+        fuzzy_start, fuzzy_end = _shift_year(start, -1), _shift_year(end, 1)
+    return DateSpan(text, start, end, fuzzy_start, fuzzy_end, precision, qualified)
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 Feb
+        return day.replace(year=day.year + years, day=28)
+
+
+def format_julian_label(edtf: str) -> str:
+    """'1917-12-05' (O.S.) -> '5 Dec 1917 O.S. = 18 Dec 1917 N.S.'; coarser dates are left as they are."""
+    span = parse_date(edtf, "julian")
+    raw = parse_date(edtf, "gregorian")
+    if span.precision != "day":
+        return ""
+    fmt = lambda d: f"{d.day} {d.strftime('%b')} {d.year}"
+    return f"{fmt(raw.start)} O.S. = {fmt(span.start)} N.S."

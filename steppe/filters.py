@@ -1,0 +1,85 @@
+"""Filter events and routes by a View; count them. Pure functions on frames."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import split_ids
+from .urlstate import View
+
+
+def year_window(view: View) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """1928..1930 -> (1928-01-01, 1930-12-31)"""
+    return pd.Timestamp(view.year_from, 1, 1), pd.Timestamp(view.year_to, 12, 31)
+
+
+def overlaps(start: pd.Series, end: pd.Series, view: View) -> pd.Series:
+    """True where [start, end] meets the view's year window (strict EDTF bounds)."""
+    lo, hi = year_window(view)
+    return (start <= hi) & (end >= lo)
+
+
+def _any_of(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    wanted_set = set(wanted)
+    return cells.map(lambda cell: bool(wanted_set.intersection(split_ids(cell))))
+
+
+def filter_events(events: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Events that overlap the year window and match every facet and the text search."""
+    keep = overlaps(events["start"], events["end"], view)
+    if view.threads:
+        keep &= events["thread"].isin(view.threads)
+    if view.sources:
+        keep &= events["source_id"].isin(view.sources)
+    if view.certainties:
+        keep &= events["certainty"].isin(view.certainties)
+    if view.people:
+        keep &= _any_of(events["people"], view.people)
+    if view.places:
+        keep &= _any_of(events["place_id"] + ";" + events["other_place_ids"], view.places)
+    if view.q:
+        needle = view.q.casefold()
+        text = (events["title"] + " " + events["summary"] + " " + events["quote"] + " " + events["place_name"]
+                + " " + events["people"] + " " + events["note"])
+        keep &= text.str.casefold().str.contains(needle, regex=False)
+    return events[keep]
+
+
+def filter_routes(routes: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Routes that overlap the year window (and match the source and place facets)."""
+    if routes.empty:
+        return routes
+    keep = overlaps(routes["start"], routes["end"], view)
+    if view.sources:
+        keep &= routes["source_id"].isin(view.sources)
+    if view.places:
+        stops = routes["from_place"] + ";" + routes["via_places"].astype(str) + ";" + routes["to_place"]
+        keep &= _any_of(stops, view.places)
+    return routes[keep]
+
+
+def regions_valid_in(regions: dict, view: View, parse) -> dict:
+    """The region features whose validity [valid_from, valid_to] overlaps the view's years."""
+    lo, hi = year_window(view)
+    features = []
+    for feature in regions.get("features", []):
+        props = feature["properties"]
+        start = pd.Timestamp(parse(props["valid_from"]).start)
+        end = pd.Timestamp(parse(props["valid_to"]).end)
+        if start <= hi and end >= lo:
+            features.append(feature)
+    return {"type": "FeatureCollection", "features": features}
+
+
+def count_events_by_thread(events: pd.DataFrame) -> dict[str, int]:
+    """{'alash': 23, ...} in thread order of appearance."""
+    return events["thread"].value_counts().to_dict()
+
+
+DISCREPANCY_WORDS = ("misprint", "reading", "contradict", "disagree", "ocr", "differ", "both", "inconsisten")
+
+
+def find_discrepancies(events: pd.DataFrame) -> pd.DataFrame:
+    """Events that are disputed or whose note records another reading, a misprint or a contradiction."""
+    note = events["note"].str.casefold()
+    flagged = events["certainty"].eq("disputed") | note.map(lambda n: any(w in n for w in DISCREPANCY_WORDS))
+    return events[flagged]

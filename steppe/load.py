@@ -1,0 +1,325 @@
+"""Load and validate the atlas data once, at the edge; everything after trusts the types."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import shapely.geometry
+from shapely.validation import explain_validity
+
+from . import config, schema
+from .dates import DateError, parse_date
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIGURE = re.compile(r"^[a-z][a-z0-9_]*=\d+$")
+OLD_STYLE_END = pd.Timestamp("1918-02-14")  # Soviet Russia adopted the Gregorian calendar on this day
+
+
+@dataclass
+class Problem:
+    file: str
+    row: str      # "row 14" (spreadsheet numbering, header is row 1) or "feature 3"
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.row == "-":
+            return f"{self.file}: {self.message}"
+        if self.column == "-":
+            return f"{self.file} {self.row}: {self.message}"
+        return f"{self.file} {self.row}, column {self.column}: {self.message}"
+
+
+class DataError(Exception):
+    """Every problem found in the data, listed at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Atlas:
+    events: pd.DataFrame
+    sources: pd.DataFrame
+    people: pd.DataFrame
+    places: pd.DataFrame
+    eras: pd.DataFrame            # shaded periods on the timeline, each with its source
+    routes: pd.DataFrame          # one row per route, geometry as a list of (lat, lon)
+    regions: dict                 # GeoJSON FeatureCollection (validated)
+    countries: dict               # GeoJSON FeatureCollection, modern borders
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_ids(cell: str) -> list[str]:
+    """'a; b;;c' -> ['a', 'b', 'c']"""
+    return [part.strip() for part in (cell or "").split(";") if part.strip()]
+
+
+def parse_figures(cell: str) -> dict[str, int]:
+    """'farms=3436;livestock=187909' -> {'farms': 3436, 'livestock': 187909}"""
+    out = {}
+    for part in split_ids(cell):
+        key, _, value = part.partition("=")
+        out[key.strip()] = int(value)
+    return out
+
+
+def _read_csv(path: Path, columns: tuple[schema.Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
+    name = f"{path.parent.name}/{path.name}"
+    if not path.exists():
+        problems.append(Problem(name, "-", "-", "file is missing"))
+        return None
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, "-", "-", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return None
+    if not rows:
+        problems.append(Problem(name, "row 1", "-", "file is empty: the header row is missing"))
+        return None
+    header = [h.strip() for h in rows[0]]
+    missing = [c.name for c in columns if c.name not in header]
+    for col in missing:
+        problems.append(Problem(name, "row 1", col, "column is missing from the header"))
+    if missing:
+        return None
+    records = []
+    for number, values in enumerate(rows[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue  # blank line in a spreadsheet export
+        if len(values) != len(header):
+            problems.append(Problem(name, f"row {number}", "-",
+                                    f"has {len(values)} cells, the header has {len(header)} (a stray comma or quote?)"))
+            continue
+        record = {h: v.strip() for h, v in zip(header, values)}
+        record["_row"] = number
+        records.append(record)
+    frame = pd.DataFrame(records, columns=header + ["_row"])
+    for col in columns:
+        if col.required:
+            for _, rec in frame[frame[col.name] == ""].iterrows():
+                problems.append(Problem(name, f"row {rec['_row']}", col.name, "is empty but required"))
+    return frame
+
+
+def _check_ids(frame: pd.DataFrame, file: str, column: str, problems: list[Problem], where=lambda r: f"row {r['_row']}"):
+    seen = {}
+    for _, rec in frame.iterrows():
+        value = rec[column]
+        if value and not SLUG.match(value):
+            problems.append(Problem(file, where(rec), column, f"not a lowercase slug (a-z, 0-9, -): {value!r}"))
+        if value in seen:
+            problems.append(Problem(file, where(rec), column, f"duplicate id {value!r} (first at {seen[value]})"))
+        seen.setdefault(value, where(rec))
+
+
+def _check_enum(value: str, allowed, file, row, column, problems):
+    if value and value not in allowed:
+        problems.append(Problem(file, row, column, f"{value!r} is not one of: {', '.join(allowed)}"))
+
+
+def _check_figures(value: str, file, row, column, problems):
+    for part in split_ids(value):
+        if not FIGURE.match(part.replace(" ", "")):
+            problems.append(Problem(file, row, column, f"figure {part!r} is not key=whole_number"))
+
+
+def _check_quote(value: str, file, row, problems):
+    words = len(value.split())
+    if words > config.MAX_QUOTE_WORDS:
+        problems.append(Problem(file, row, "quote", f"has {words} words; at most {config.MAX_QUOTE_WORDS}"))
+
+
+def _date_columns(edtf: str, calendar: str, file: str, row: str, column: str, problems: list[Problem]):
+    try:
+        span = parse_date(edtf, calendar)
+    except DateError as exc:
+        problems.append(Problem(file, row, column, str(exc)))
+        return None
+    return span
+
+
+def _read_geojson(path: Path, problems: list[Problem]) -> dict | None:
+    name = f"{path.parent.name}/{path.name}"
+    if not path.exists():
+        problems.append(Problem(name, "-", "-", "file is missing"))
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, "-", "-", f"not valid GeoJSON text: {exc}"))
+        return None
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        problems.append(Problem(name, "-", "-", "not a GeoJSON FeatureCollection"))
+        return None
+    return data
+
+
+def _geojson_frame(data: dict, file: str, columns, geom_types: tuple[str, ...], problems: list[Problem]):
+    records = []
+    for number, feature in enumerate(data.get("features", []), start=1):
+        props = dict(feature.get("properties") or {})
+        where = f"feature {number}"
+        geometry = feature.get("geometry")
+        try:
+            shape = shapely.geometry.shape(geometry)
+        except Exception as exc:  # shapely raises several types for malformed geometry
+            problems.append(Problem(file, where, "geometry", f"unreadable geometry: {exc}"))
+            continue
+        if shape.geom_type not in geom_types:
+            problems.append(Problem(file, where, "geometry", f"{shape.geom_type}, expected {' or '.join(geom_types)}"))
+            continue
+        if not shape.is_valid:
+            problems.append(Problem(file, where, "geometry", f"invalid geometry: {explain_validity(shape)}"))
+            continue
+        for col in columns:
+            value = props.get(col.name)
+            if col.required and (value is None or str(value).strip() == ""):
+                problems.append(Problem(file, where, col.name, "is empty but required"))
+        props = {k: ("" if v is None else v) for k, v in props.items()}
+        props["_row"] = number
+        props["_shape"] = shape
+        records.append(props)
+    return pd.DataFrame(records)
+
+
+def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR) -> Atlas:
+    """Read every file, check it, and return typed frames; raise DataError listing every problem."""
+    data_dir, geo_dir = Path(data_dir), Path(geo_dir)
+    problems: list[Problem] = []
+    sources = _read_csv(data_dir / "sources.csv", schema.SOURCES, problems)
+    people = _read_csv(data_dir / "people.csv", schema.PEOPLE, problems)
+    events = _read_csv(data_dir / "events.csv", schema.EVENTS, problems)
+    eras = _read_csv(data_dir / "eras.csv", schema.ERAS, problems)
+    places_fc = _read_geojson(geo_dir / "places.geojson", problems)
+    routes_fc = _read_geojson(geo_dir / "routes.geojson", problems)
+    regions_fc = _read_geojson(geo_dir / "regions.geojson", problems)
+    countries_fc = _read_geojson(geo_dir / "countries.geojson", problems)
+    if any(x is None for x in (sources, people, events, eras, places_fc, routes_fc, regions_fc, countries_fc)):
+        raise DataError(problems)
+
+    _check_ids(sources, "data/sources.csv", "source_id", problems)
+    _check_ids(people, "data/people.csv", "person_id", problems)
+    places = _geojson_frame(places_fc, "geo/places.geojson", schema.PLACES, ("Point",), problems)
+    if not places.empty:
+        _check_ids(places, "geo/places.geojson", "place_id", problems, where=lambda r: f"feature {r['_row']}")
+        places["lon"] = places["_shape"].map(lambda s: s.x)
+        places["lat"] = places["_shape"].map(lambda s: s.y)
+    place_ids = set(places.get("place_id", []))
+    person_ids, source_ids = set(people["person_id"]), set(sources["source_id"])
+
+    def check_refs(value, known, file, row, column, kind):
+        for ref in split_ids(value):
+            if ref not in known:
+                problems.append(Problem(file, row, column, f"unknown {kind} {ref!r}"))
+
+    # events
+    file = "data/events.csv"
+    _check_ids(events, file, "event_id", problems)
+    spans = []
+    for _, rec in events.iterrows():
+        row = f"row {rec['_row']}"
+        _check_enum(rec["calendar"], config.CALENDARS, file, row, "calendar", problems)
+        _check_enum(rec["thread"], config.THREADS, file, row, "thread", problems)
+        _check_enum(rec["event_type"], config.EVENT_TYPES, file, row, "event_type", problems)
+        _check_enum(rec["certainty"], config.CERTAINTIES, file, row, "certainty", problems)
+        check_refs(rec["place_id"], place_ids, file, row, "place_id", "place")
+        check_refs(rec["other_place_ids"], place_ids, file, row, "other_place_ids", "place")
+        check_refs(rec["people"], person_ids, file, row, "people", "person")
+        check_refs(rec["source_id"], source_ids, file, row, "source_id", "source")
+        _check_figures(rec["figures"], file, row, "figures", problems)
+        _check_quote(rec["quote"], file, row, problems)
+        span = _date_columns(rec["date"], rec["calendar"], file, row, "date", problems) if rec["date"] else None
+        if span and rec["calendar"] == "julian" and pd.Timestamp(span.start) >= OLD_STYLE_END:
+            problems.append(Problem(file, row, "calendar",
+                                    f"julian date {rec['date']!r} falls after 14 Feb 1918, when Old Style ended"))
+        spans.append(span)
+
+    # eras
+    file = "data/eras.csv"
+    _check_ids(eras, file, "era_id", problems)
+    era_spans = []
+    for _, rec in eras.iterrows():
+        row = f"row {rec['_row']}"
+        check_refs(rec["source_id"], source_ids, file, row, "source_id", "source")
+        _check_quote(rec["quote"], file, row, problems)
+        era_spans.append(_date_columns(rec["date"], "gregorian", file, row, "date", problems) if rec["date"] else None)
+
+    # routes
+    file = "geo/routes.geojson"
+    routes = _geojson_frame(routes_fc, file, schema.ROUTES, ("LineString", "MultiLineString"), problems)
+    route_spans = []
+    if not routes.empty:
+        _check_ids(routes, file, "route_id", problems, where=lambda r: f"feature {r['_row']}")
+        for _, rec in routes.iterrows():
+            row = f"feature {rec['_row']}"
+            _check_enum(rec.get("kind", ""), config.ROUTE_KINDS, file, row, "kind", problems)
+            for column in ("from_place", "via_places", "to_place"):
+                check_refs(str(rec.get(column, "")), place_ids, file, row, column, "place")
+            check_refs(str(rec.get("source_id", "")), source_ids, file, row, "source_id", "source")
+            _check_figures(str(rec.get("figures", "")), file, row, "figures", problems)
+            _check_quote(str(rec.get("quote", "")), file, row, problems)
+            route_spans.append(_date_columns(str(rec.get("date", "")), "gregorian", file, row, "date", problems))
+
+    # regions
+    file = "geo/regions.geojson"
+    regions = _geojson_frame(regions_fc, file, schema.REGIONS, ("Polygon", "MultiPolygon"), problems)
+    if not regions.empty:
+        _check_ids(regions, file, "region_id", problems, where=lambda r: f"feature {r['_row']}")
+        for _, rec in regions.iterrows():
+            row = f"feature {rec['_row']}"
+            for column in ("valid_from", "valid_to"):
+                _date_columns(str(rec.get(column, "")), "gregorian", file, row, column, problems)
+            if rec.get("approximate") is not True:
+                problems.append(Problem(file, row, "approximate", "historical outlines must say approximate: true"))
+    if problems:
+        raise DataError(problems)
+    return Atlas(events=_enrich_events(events, spans, places, sources),
+                 eras=_with_bounds(eras, era_spans),
+                 sources=sources.drop(columns="_row"), people=people.drop(columns="_row"),
+                 places=places.drop(columns=["_row", "_shape"]),
+                 routes=_enrich_routes(routes, route_spans),
+                 regions=regions_fc, countries=countries_fc)
+
+
+def _enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    out = events.drop(columns="_row").copy()
+    out["start"] = pd.to_datetime([s.start for s in spans])
+    out["end"] = pd.to_datetime([s.end for s in spans])
+    out["fuzzy_start"] = pd.to_datetime([s.fuzzy_start for s in spans])
+    out["fuzzy_end"] = pd.to_datetime([s.fuzzy_end for s in spans])
+    out["precision"] = [s.precision for s in spans]
+    out["qualified"] = [s.qualified for s in spans]
+    by_place = places.set_index("place_id") if not places.empty else pd.DataFrame()
+    out["lat"] = out["place_id"].map(by_place["lat"]) if not by_place.empty else None
+    out["lon"] = out["place_id"].map(by_place["lon"]) if not by_place.empty else None
+    out["place_name"] = out["place_id"].map(by_place["period_name"]).fillna("") if not by_place.empty else ""
+    out["source_short"] = out["source_id"].map(sources.set_index("source_id")["short"]).fillna("")
+    return out.sort_values(["start", "event_id"]).reset_index(drop=True)
+
+
+def _with_bounds(frame: pd.DataFrame, spans) -> pd.DataFrame:
+    out = frame.drop(columns="_row").copy()
+    out["start"] = pd.to_datetime([s.start for s in spans]) if spans else pd.Series(dtype="datetime64[ns]")
+    out["end"] = pd.to_datetime([s.end for s in spans]) if spans else pd.Series(dtype="datetime64[ns]")
+    return out
+
+
+def _enrich_routes(routes: pd.DataFrame, spans) -> pd.DataFrame:
+    if routes.empty:
+        return pd.DataFrame(columns=[c.name for c in schema.ROUTES] + ["start", "end", "coords"])
+    out = routes.drop(columns="_row").copy()
+    out["start"] = pd.to_datetime([s.start for s in spans])
+    out["end"] = pd.to_datetime([s.end for s in spans])
+
+    def latlon(shape):
+        lines = [shape] if shape.geom_type == "LineString" else list(shape.geoms)
+        return [[(y, x) for x, y in line.coords] for line in lines]
+    out["coords"] = out["_shape"].map(latlon)
+    return out.drop(columns="_shape")

@@ -1,0 +1,105 @@
+"""The columns of every data file: name, required, meaning, example. data/README.md documents each one (tested)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool
+    meaning: str
+    example: str = ""
+
+
+EVENTS = (
+    Column("event_id", True, "stable slug, used in links and stories", "1928-08-27-confiscation-decree"),
+    Column("date", True, "EDTF date as the source gives it", "1929-12/1930-02"),
+    Column("date_label", True, "the date in words, as shown to readers", "December 1929 - February 1930"),
+    Column("calendar", True, "gregorian or julian (Old Style, Russian dates before 14 Feb 1918)", "julian"),
+    Column("title", True, "short headline", "Decree on confiscating bai property"),
+    Column("summary", True, "1-3 sentences in the curators' words", ""),
+    Column("thread", True, "one of the atlas threads", "confiscation"),
+    Column("event_type", True, "kind of event", "decree"),
+    Column("place_id", False, "where it happened (geo/places.geojson); blank = no single place", "kzyl-orda"),
+    Column("other_place_ids", False, "further places, ;-separated", "tashkent;stalinabad"),
+    Column("people", False, "person ids (data/people.csv), ;-separated", "bukeikhan;goloshchekin"),
+    Column("source_id", True, "source (data/sources.csv)", "ohayon2013"),
+    Column("locator", True, "printed page, archive reference or section heading", "p. 287 n. 2"),
+    Column("quote", True, "verbatim from the source, at most 50 words, ... for omissions", ""),
+    Column("certainty", True, "certain, approximate, disputed or claim", "approximate"),
+    Column("note", False, "other readings, misprints, what was chosen and why", ""),
+    Column("figures", False, "numbers the source gives, key=value;key=value", "farms=3436;livestock=187909"),
+)
+
+SOURCES = (
+    Column("source_id", True, "stable id", "carr1959"),
+    Column("citation", True, "full citation", ""),
+    Column("short", True, "short citation for hovers", "Carr 1959"),
+    Column("kind", True, "monograph, article, essay, ...", "monograph"),
+    Column("language", True, "language of the text used", "en"),
+    Column("seed_file", False, "file name in shared/seeds; blank for other sources", "003_fdcbf072c6e85cc0.txt"),
+    Column("reliability_note", True, "what the source is and how far to trust it", ""),
+)
+
+PEOPLE = (
+    Column("person_id", True, "stable id", "bukeikhan"),
+    Column("name", True, "canonical name", "Alikhan Bukeikhan"),
+    Column("variants", False, "every spelling the sources use, ;-separated", "Bokeikhan;Bukeikhanov"),
+    Column("name_ru", False, "name in Russian", "Алихан Букейханов"),
+    Column("name_kk", False, "name in Kazakh", "Әлихан Бөкейхан"),
+    Column("born", False, "as the sources give it (EDTF)", "1866"),
+    Column("died", False, "as the sources give it (EDTF)", "1937-09-27"),
+    Column("roles", False, "roles, ;-separated", "leader of Alash-Orda"),
+)
+
+PLACES = (
+    Column("place_id", True, "stable id", "kzyl-orda"),
+    Column("period_name", True, "name the sources use", "Kzyl-Orda"),
+    Column("modern_name", True, "name today", "Kyzylorda"),
+    Column("dated_names", False, "names with their years", "Ak-Mechet@/1853;Perovsk@1853/1925;Kzyl-Orda@1925/"),
+    Column("name_ru", False, "name in Russian", "Кзыл-Орда"),
+    Column("name_kk", False, "name in Kazakh", "Қызылорда"),
+    Column("geonameid", False, "GeoNames id the coordinates come from", "1522751"),
+    Column("precision", True, "city, district-approximate, region-approximate, ...", "city"),
+)
+
+ROUTES = (
+    Column("route_id", True, "stable id", "1930-south-kazakhstan-to-tajikistan"),
+    Column("kind", True, "migration, deportation, exile, escort or relocation", "migration"),
+    Column("from_place", True, "place id where it starts", "chimkent"),
+    Column("via_places", False, "place ids on the way, ;-separated", "tashkent"),
+    Column("to_place", True, "place id where it ends", "kurgan-tyube"),
+    Column("date", True, "EDTF", "1930/1931"),
+    Column("who", True, "who moved", "Kazakh households"),
+    Column("figures", False, "numbers the source gives, key=value;...", "farms=3436"),
+    Column("source_id", True, "source", "kabyl2024"),
+    Column("locator", True, "where in the source", ""),
+    Column("quote", True, "verbatim, at most 50 words", ""),
+    Column("schematic", True, "true: the line joins documented places, not a traced path", "true"),
+)
+
+REGIONS = (
+    Column("region_id", True, "stable id", "kazakh-asrr-1925"),
+    Column("name", True, "period name", "Kazakh ASSR"),
+    Column("kind", True, "asrr, ssr, ao, okrug, district, ...", "asrr"),
+    Column("valid_from", True, "EDTF", "1925-04"),
+    Column("valid_to", True, "EDTF", "1936-12-05"),
+    Column("capital", False, "place id", "kzyl-orda"),
+    Column("approximate", True, "true for every drawn historical boundary", "true"),
+    Column("basis", True, "how the shape was made and from what", "union of modern admin-1 units ..."),
+    Column("est_error_km", True, "estimated error of the outline, km", "50"),
+)
+
+ERAS = (
+    Column("era_id", True, "stable id", "anti-bai-drive"),
+    Column("label", True, "what the timeline shows over the shaded band", "Anti-bai drive"),
+    Column("date", True, "EDTF interval", "1928-09/1929-04"),
+    Column("source_id", True, "source that supports the era", "ohayon2013"),
+    Column("locator", True, "where in the source", ""),
+    Column("quote", True, "verbatim, at most 50 words", ""),
+    Column("note", False, "how the bounds were read", ""),
+)
+
+ALL = {"data/eras.csv": ERAS, "data/events.csv": EVENTS, "data/sources.csv": SOURCES, "data/people.csv": PEOPLE,
+       "geo/places.geojson": PLACES, "geo/routes.geojson": ROUTES, "geo/regions.geojson": REGIONS}

@@ -1,0 +1,132 @@
+"""Build the Plotly timeline: one lane per thread, markers for precise dates, bars for spans."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import config
+from .dates import format_julian_label
+from .i18n import t
+
+LANE_SLOTS = 5            # events that overlap in one lane are spread over this many sub-rows
+LANE_SPREAD = 0.36        # half-height of a lane used by the sub-rows (lanes are 1.0 apart)
+MIN_GAP = pd.Timedelta(days=75)  # closer than this on one sub-row and two markers would touch
+CERTAINTY_SYMBOLS = {"certain": "circle", "approximate": "circle-open", "disputed": "diamond",
+                     "claim": "square-open"}
+
+
+def pack_slots(starts: list[pd.Timestamp], ends: list[pd.Timestamp]) -> list[int]:
+    """Greedy interval packing: give each (sorted) event the first sub-row where it does not collide."""
+    slot_end: list[pd.Timestamp] = []
+    slots = []
+    for start, end in zip(starts, ends):
+        for index, last in enumerate(slot_end):
+            if start > last + MIN_GAP:
+                slot_end[index] = end
+                slots.append(index)
+                break
+        else:
+            if len(slot_end) < LANE_SLOTS:
+                slot_end.append(end)
+                slots.append(len(slot_end) - 1)
+            else:  # lane full: reuse the sub-row that frees first
+                index = min(range(len(slot_end)), key=lambda i: slot_end[i])
+                slot_end[index] = max(slot_end[index], end)
+                slots.append(index)
+    return slots
+
+
+def slot_offset(slot: int) -> float:
+    """0 -> 0, 1 -> +d, 2 -> -d, 3 -> +2d, ... within +-LANE_SPREAD."""
+    step = LANE_SPREAD / ((LANE_SLOTS - 1) / 2)
+    return ((slot + 1) // 2) * step * (1 if slot % 2 else -1)
+
+
+def hover_text(row: pd.Series, lang: str) -> str:
+    """The hover box: date label, title, place, short source and locator, all escaped."""
+    date = html.escape(row["date_label"])
+    if row["calendar"] == "julian":
+        both = format_julian_label(row["date"])
+        date += f" ({html.escape(both)})" if both else f" ({t('calendar.julian_short', lang)})"
+    lines = [f"<b>{html.escape(row['title'])}</b>", date]
+    if row["place_name"]:
+        lines.append(html.escape(row["place_name"]))
+    lines.append(f"{html.escape(row['source_short'])}, {html.escape(row['locator'])}")
+    lines.append(t(f"certainty.{row['certainty']}", lang))
+    return "<br>".join(lines)
+
+
+def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, lang: str = "en",
+                   year_from: int = config.YEAR_MIN, year_to: int = config.YEAR_MAX,
+                   selected: str = "", compact: bool = False) -> go.Figure:
+    """Events -> a Plotly figure; each marker carries its event_id in customdata."""
+    threads = [th for th in config.THREADS if th in set(events["thread"])] or list(config.THREADS)
+    lane = {th: i for i, th in enumerate(reversed(threads))}
+    fig = go.Figure()
+    points = events.copy()
+    points["mid"] = points["start"] + (points["end"] - points["start"]) / 2
+    points["y"] = 0.0
+    for thread, group in points.groupby("thread", sort=False):
+        group = group.sort_values("start")
+        slots = pack_slots(list(group["start"]), list(group["end"]))
+        points.loc[group.index, "y"] = [lane[thread] + slot_offset(s) for s in slots]
+
+    for thread in threads:
+        group = points[points["thread"] == thread]
+        color = config.THREAD_COLORS[thread]
+        name = t(f"thread.{thread}", lang)
+        fuzzy = group[group["qualified"]]
+        spans = group[~group["precision"].isin(["day", "month"])]
+        if not fuzzy.empty:
+            fig.add_trace(_segments(fuzzy["fuzzy_start"], fuzzy["fuzzy_end"], fuzzy["y"], color, 12, 0.18,
+                                    f"{name}: {t('timeline.fuzzy', lang)}"))
+        if not spans.empty:
+            fig.add_trace(_segments(spans["start"], spans["end"], spans["y"], color, 7, 0.55, name))
+        fig.add_trace(go.Scatter(
+            x=group["mid"], y=group["y"], mode="markers", name=name, legendgroup=thread,
+            marker=dict(color=color, size=9 if compact else 12, line=dict(width=1.5, color=color),
+                        symbol=[CERTAINTY_SYMBOLS[c] for c in group["certainty"]]),
+            customdata=group[["event_id"]].to_numpy(),
+            hovertext=[hover_text(row, lang) for _, row in group.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>"))
+
+    if selected and selected in set(points["event_id"]):
+        row = points[points["event_id"] == selected].iloc[0]
+        fig.add_trace(go.Scatter(x=[row["mid"]], y=[row["y"]], mode="markers", name=t("timeline.selected", lang),
+                                 marker=dict(size=24, color="rgba(0,0,0,0)", line=dict(width=3, color="#111")),
+                                 hoverinfo="skip", showlegend=False))
+
+    for _, era in (eras if eras is not None else pd.DataFrame()).iterrows():
+        fig.add_vrect(x0=era["start"], x1=era["end"], fillcolor="#8a7f6a", opacity=0.10, line_width=0,
+                      layer="below")
+        if not compact:
+            fig.add_annotation(x=era["start"] + (era["end"] - era["start"]) / 2, y=1.0, yref="paper",
+                               text=html.escape(era["label"]), showarrow=False, yanchor="bottom",
+                               font=dict(size=12, color="#4a4336"))
+
+    lo, hi = pd.Timestamp(year_from, 1, 1), pd.Timestamp(year_to, 12, 31)
+    pad = (hi - lo) * 0.02
+    fig.update_layout(
+        height=260 if compact else 140 + 70 * len(threads),
+        margin=dict(l=10, r=10, t=10 if compact else 40, b=10),
+        plot_bgcolor="#fbf8f1", paper_bgcolor="rgba(0,0,0,0)",
+        font=dict(size=13 if compact else 15, family="Source Sans Pro, sans-serif", color="#2b2620"),
+        showlegend=False, hovermode="closest", clickmode="event+select", dragmode="pan",
+        hoverlabel=dict(font_size=15, bgcolor="#fffdf7", align="left"),
+        xaxis=dict(range=[lo - pad, hi + pad], type="date", gridcolor="#e6dfcf", dtick="M12" if year_to - year_from < 12 else "M24",
+                   tickformat="%Y"),
+        yaxis=dict(tickvals=list(lane.values()), ticktext=[t(f"thread.{th}", lang) for th in lane],
+                   range=[-0.6, len(threads) - 0.4], gridcolor="#e6dfcf", fixedrange=True, zeroline=False),
+    )
+    return fig
+
+
+def _segments(starts, ends, ys, color, width, opacity, name) -> go.Scatter:
+    xs, yy = [], []
+    for start, end, y in zip(starts, ends, ys):
+        xs += [start, end, None]
+        yy += [y, y, None]
+    return go.Scatter(x=xs, y=yy, mode="lines", line=dict(color=color, width=width), opacity=opacity,
+                      hoverinfo="skip", name=name, showlegend=False)

@@ -1,0 +1,52 @@
+import pytest
+
+from steppe import config
+from steppe.urlstate import Known, View, parse_view, view_to_params
+
+KNOWN = Known(people=frozenset({"bukeikhan"}), places=frozenset({"orenburg"}), sources=frozenset({"carr1959"}),
+              events=frozenset({"1928-08-27-decree"}))
+
+
+def test_empty_params_give_the_default_view():
+    assert parse_view({}, KNOWN) == (View(), [])
+
+
+def test_view_round_trips_through_params():
+    view = View(year_from=1928, year_to=1931, threads=("migration", "alash"), people=("bukeikhan",),
+                places=("orenburg",), sources=("carr1959",), certainties=("disputed",), q="bai",
+                event="1928-08-27-decree")
+    params = view_to_params(view)
+    assert parse_view(params, KNOWN) == (view, [])
+
+
+def test_repeated_and_comma_separated_threads_are_both_read():
+    view, _ = parse_view({"thread": ["alash", "migration,confiscation"]}, KNOWN)
+    assert view.threads == ("alash", "migration", "confiscation")
+
+
+@pytest.mark.parametrize("params, expected_years, notice_word", [
+    ({"from": "abc"}, (config.YEAR_MIN, config.YEAR_MAX), "must be a year"),
+    ({"to": "99999"}, (config.YEAR_MIN, config.YEAR_MAX), "outside"),
+    ({"from": "1931", "to": "1925"}, (1925, 1931), "swapped"),
+    ({"from": "1800"}, (config.YEAR_MIN, config.YEAR_MAX), "outside"),
+])
+def test_bad_years_fall_back_with_a_notice(params, expected_years, notice_word):
+    view, notices = parse_view(params, KNOWN)
+    assert (view.year_from, view.year_to) == expected_years
+    assert any(notice_word in n for n in notices)
+
+
+def test_hostile_values_are_ignored_with_a_notice():
+    view, notices = parse_view({"thread": "<script>alert(1)</script>", "event": "nope", "lang": "xx",
+                                "person": "' OR 1=1"}, KNOWN)
+    assert view.threads == () and view.event == "" and view.lang == "en" and view.people == ()
+    assert len(notices) == 4
+
+
+def test_long_query_is_cut():
+    view, _ = parse_view({"q": "x" * 5000}, KNOWN)
+    assert len(view.q) == config.MAX_QUERY_LENGTH
+
+
+def test_defaults_are_left_out_of_links():
+    assert view_to_params(View()) == {}
