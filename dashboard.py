@@ -6,6 +6,7 @@ from steppe.i18n import t
 
 st.set_page_config(page_title="Steppe Atlas", page_icon="🗺️", layout="wide")
 ui.prepare_assets()
+ui.inject_style()
 atlas = ui.get_atlas()
 view = ui.current_view(atlas)
 lang = view.lang

@@ -9,7 +9,7 @@ lang = view.lang
 ui.page_header("explore.title", "explore.lead", lang)
 events = filter_events(atlas.events, view)
 table = ui.events_table(events, lang)
-st.dataframe(table, hide_index=True, use_container_width=True, height=520,
+st.dataframe(table, hide_index=True, width="stretch", height=520,
              column_config={"quote": st.column_config.TextColumn(width="large")})
 st.download_button(t("explore.download", lang, n=len(table)), table.to_csv(index=False).encode("utf-8"),
                    file_name="steppe-atlas-events.csv", mime="text/csv", icon=":material/download:")

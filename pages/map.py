@@ -13,12 +13,12 @@ ui.page_header("map.title", "map.lead", lang)
 playing = st.session_state.get("_playing", False)
 col_play, col_reset, col_info = st.columns([1, 1.3, 4], vertical_alignment="center")
 if col_play.button(t("map.pause" if playing else "map.play", lang), key="play",
-                   icon=":material/pause:" if playing else ":material/play_arrow:", use_container_width=True):
+                   icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch"):
     st.session_state["_playing"] = not playing
     if not playing and view.year_to >= config.YEAR_MAX:  # start from the beginning, one year at a time
         ui.write_view(ui.with_changes(view, year_from=config.YEAR_MIN, year_to=config.YEAR_MIN))
     st.rerun()
-if col_reset.button(t("map.reset", lang), key="reset-years", icon=":material/restart_alt:", use_container_width=True):
+if col_reset.button(t("map.reset", lang), key="reset-years", icon=":material/restart_alt:", width="stretch"):
     st.session_state["_playing"] = False
     ui.write_view(ui.with_changes(view, year_from=config.YEAR_MIN, year_to=config.YEAR_MAX))
     st.rerun()
@@ -32,7 +32,7 @@ def map_panel() -> None:
     col_info.markdown(t("map.playing" if st.session_state.get("_playing") else "map.window", lang,
                         start=current.year_from, end=current.year_to))
     layers = ui.map_layers(atlas, current)
-    result = st_folium(layers.fmap, key="map", height=620, use_container_width=True,
+    result = st_folium(layers.fmap, key="map", height=620, width="stretch",
                        returned_objects=["last_object_clicked"])
     unplaced = len(layers.events) - int(layers.events["lat"].notna().sum())
     if unplaced:

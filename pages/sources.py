@@ -27,7 +27,7 @@ st.header(t("sources.discrepancies", lang), anchor="discrepancies")
 st.markdown(t("sources.discrepancies_lead", lang))
 table = find_discrepancies(atlas.events)[["event_id", "date_label", "title", "source_short", "locator",
                                           "certainty", "note"]]
-st.dataframe(table, hide_index=True, use_container_width=True,
+st.dataframe(table, hide_index=True, width="stretch",
              column_config={"note": st.column_config.TextColumn(width="large")})
 
 st.header(t("sources.licences", lang), anchor="licences")

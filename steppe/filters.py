@@ -45,10 +45,12 @@ def filter_events(events: pd.DataFrame, view: View) -> pd.DataFrame:
 
 
 def filter_routes(routes: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Routes that overlap the year window (and match the source and place facets)."""
+    """Routes that overlap the year window and match the thread, source and place facets."""
     if routes.empty:
         return routes
     keep = overlaps(routes["start"], routes["end"], view)
+    if view.threads:
+        keep &= routes["thread"].isin(view.threads)
     if view.sources:
         keep &= routes["source_id"].isin(view.sources)
     if view.places:

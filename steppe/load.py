@@ -14,7 +14,7 @@ from shapely.validation import explain_validity
 from . import config, schema
 from .dates import DateError, parse_date
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 FIGURE = re.compile(r"^[a-z][a-z0-9_]*=\d+$")
 OLD_STYLE_END = pd.Timestamp("1918-02-14")  # Soviet Russia adopted the Gregorian calendar on this day
 
@@ -113,7 +113,7 @@ def _check_ids(frame: pd.DataFrame, file: str, column: str, problems: list[Probl
     for _, rec in frame.iterrows():
         value = rec[column]
         if value and not SLUG.match(value):
-            problems.append(Problem(file, where(rec), column, f"not a lowercase slug (a-z, 0-9, -): {value!r}"))
+            problems.append(Problem(file, where(rec), column, f"not a lowercase slug (a-z, 0-9, - or _): {value!r}"))
         if value in seen:
             problems.append(Problem(file, where(rec), column, f"duplicate id {value!r} (first at {seen[value]})"))
         seen.setdefault(value, where(rec))
@@ -143,6 +143,24 @@ def _date_columns(edtf: str, calendar: str, file: str, row: str, column: str, pr
         problems.append(Problem(file, row, column, str(exc)))
         return None
     return span
+
+
+ROUTE_END_TOLERANCE_DEG = 0.01  # a route must start and end on its places (about 1 km)
+
+
+def _check_route_ends(rec, places: pd.DataFrame, file: str, row: str, problems: list[Problem]) -> None:
+    """A schematic route joins documented places: its ends must sit on from_place and to_place."""
+    if places.empty or rec["_shape"].geom_type != "LineString":
+        return
+    by_id = places.set_index("place_id")
+    coords = list(rec["_shape"].coords)
+    for column, point in (("from_place", coords[0]), ("to_place", coords[-1])):
+        pid = str(rec.get(column, ""))
+        if pid in by_id.index:
+            place = by_id.loc[pid]
+            if abs(place["lon"] - point[0]) > ROUTE_END_TOLERANCE_DEG or abs(place["lat"] - point[1]) > ROUTE_END_TOLERANCE_DEG:
+                problems.append(Problem(file, row, column, f"the line does not end at {pid!r} "
+                                        f"({place['lat']:.3f}, {place['lon']:.3f}); redraw it from the place coordinates"))
 
 
 def _read_geojson(path: Path, problems: list[Problem]) -> dict | None:
@@ -260,12 +278,14 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
         for _, rec in routes.iterrows():
             row = f"feature {rec['_row']}"
             _check_enum(rec.get("kind", ""), config.ROUTE_KINDS, file, row, "kind", problems)
+            _check_enum(rec.get("thread", ""), config.THREADS, file, row, "thread", problems)
             for column in ("from_place", "via_places", "to_place"):
                 check_refs(str(rec.get(column, "")), place_ids, file, row, column, "place")
             check_refs(str(rec.get("source_id", "")), source_ids, file, row, "source_id", "source")
             _check_figures(str(rec.get("figures", "")), file, row, "figures", problems)
             _check_quote(str(rec.get("quote", "")), file, row, problems)
             route_spans.append(_date_columns(str(rec.get("date", "")), "gregorian", file, row, "date", problems))
+            _check_route_ends(rec, places, file, row, problems)
 
     # regions
     file = "geo/regions.geojson"

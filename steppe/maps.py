@@ -17,6 +17,8 @@ MAX_POPUP_EVENTS = 25     # a popup lists at most this many events; the rest are
 MARKER_OFFSET_DEG = 0.18  # markers of several threads at one place sit on a small ring around it
 VOLUME_KEYS = ("farms", "households", "people", "families")  # what a route's width follows, in this order
 ARROW_LENGTH_DEG = 0.45
+MAP_CSS = ("<style>.leaflet-container{background:#dfe8ec;font-family:Georgia,serif}"
+           ".leaflet-tooltip,.leaflet-popup-content{font-size:14px;line-height:1.35}</style>")
 
 
 def esc(value) -> str:
@@ -127,10 +129,11 @@ def build_event_map(events: pd.DataFrame, routes: pd.DataFrame, regions: dict, c
                     height: int = 620) -> folium.Map:
     """Filtered events, routes and regions -> a folium.Map that needs no network."""
     fmap = folium.Map(location=config.MAP_CENTER, zoom_start=4, tiles=None, control_scale=True,
-                      prefer_canvas=True, height=height)
+                      height=height)  # SVG, not canvas: each feature is an element the tests can find
     fmap.default_js = list(LEAFLET_JS)
     fmap.default_css = list(LEAFLET_CSS)
     fmap.fit_bounds(config.MAP_BOUNDS)
+    fmap.get_root().header.add_child(folium.Element(MAP_CSS))
 
     folium.GeoJson(countries, name=t("map.layer.countries", lang),
                    style_function=lambda f: {"fillColor": "#efe9dc", "color": "#8c8577", "weight": 1,

@@ -72,6 +72,7 @@ ROUTES = (
     Column("to_place", True, "place id where it ends", "kurgan-tyube"),
     Column("date", True, "EDTF", "1930/1931"),
     Column("who", True, "who moved", "Kazakh households"),
+    Column("thread", True, "the thread whose story the route belongs to", "migration"),
     Column("figures", False, "numbers the source gives, key=value;...", "farms=3436"),
     Column("source_id", True, "source", "kabyl2024"),
     Column("locator", True, "where in the source", ""),

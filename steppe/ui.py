@@ -44,7 +44,7 @@ def get_atlas() -> Atlas:
         return _cached_atlas(str(data_dir), str(geo_dir), _stamp(data_dir, geo_dir))
     except DataError as exc:
         st.error(t("data.error_title"))
-        st.markdown("\n".join(f"- {html.escape(str(p))}" for p in exc.problems[:50]))
+        st.markdown("\n".join(f"- {md_escape(str(p))}" for p in exc.problems[:50]))
         if len(exc.problems) > 50:
             st.caption(t("data.more_problems", n=len(exc.problems) - 50))
         st.stop()
@@ -333,3 +333,18 @@ def _leave_multipage_v1() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+APP_CSS = """
+<style>
+/* captions: Streamlit's default grey is below WCAG AA on our cream background */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #564e43 !important; }
+blockquote { border-left: 4px solid #8C3B12; font-size: 1.1rem; }
+</style>
+"""
+
+
+def inject_style() -> None:
+    """The few CSS rules Streamlit's theme cannot express (contrast of captions, quotes)."""
+    st.html(APP_CSS)

@@ -41,6 +41,7 @@ def _free_port() -> int:
 
 def start_app(env_overrides: dict | None = None):
     """Start `streamlit run dashboard.py` on a free port; wait for its health endpoint."""
+    ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
     env = {**os.environ, **(env_overrides or {})}
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")

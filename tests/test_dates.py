@@ -54,3 +54,26 @@ def test_julian_dates_are_placed_at_gregorian_equivalent_and_labelled_with_both(
     assert parse_date("1917-12-05", "julian").start == D(1917, 12, 18)
     assert format_julian_label("1917-12-05") == "5 Dec 1917 O.S. = 18 Dec 1917 N.S."
     assert format_julian_label("1917-12") == ""
+
+
+@pytest.mark.parametrize("edtf", ["1928", "1928-02", "1929-02", "1928-08-27", "1930-21", "1930-22", "1930-23",
+                                  "1925~", "1925?", "1928-08~", "1929-12/1930-02", "1931/1933", "1925~/1927",
+                                  "1929-12-05~/1930-01", "1922-12-12/1922-12-20"])
+def test_fast_parser_agrees_with_the_edtf_package(edtf):
+    import time as _time
+
+    from edtf import parse_edtf
+    parsed = parse_edtf(edtf)
+    as_date = lambda t: D(*_time.strptime(_time.strftime("%Y-%m-%d", t), "%Y-%m-%d")[:3])
+    span = parse_date(edtf)
+    assert (span.start, span.end) == (as_date(parsed.lower_strict()), as_date(parsed.upper_strict()))
+
+
+@pytest.mark.parametrize("edtf, start, end", [
+    ("../1936", D(1936, 1, 1), D(1936, 12, 31)),
+    ("1932/..", D(1932, 1, 1), D(1932, 12, 31)),
+])
+def test_open_intervals_keep_the_known_end_strict_and_reach_the_atlas_edge_fuzzily(edtf, start, end):
+    span = parse_date(edtf)
+    assert (span.start, span.end, span.precision) == (start, end, "open")
+    assert span.fuzzy_start <= start and span.fuzzy_end >= end and span.qualified

@@ -24,7 +24,7 @@ def test_filter_by_thread_person_place_source_certainty(fixture_atlas):
     events = fixture_atlas.events
     assert ids(filter_events(events, View(threads=("alash",)))) == {"1917-12-05-congress"}
     assert ids(filter_events(events, View(people=("stalin",)))) == {"1925-approx"}
-    assert ids(filter_events(events, View(places=("moscow",)))) == {"1922-arrest", "1925-approx", "1926-script"}
+    assert ids(filter_events(events, View(places=("moscow",)))) == {"1922-arrest", "1925-approx"}
     assert ids(filter_events(events, View(sources=("src-b",)))) == {"1924-10-delimitation", "1925-approx",
                                                                     "1926-script"}
     assert ids(filter_events(events, View(certainties=("claim",)))) == {"1926-script"}

@@ -1,0 +1,58 @@
+"""Helpers for the browser tests: wait on conditions the user would see, never on time."""
+from __future__ import annotations
+
+TIMEOUT = 45_000  # ms; a cold Streamlit run on a busy 2-core CI machine can take a while
+
+
+def open_page(page, url: str) -> None:
+    """Go to a page and wait until Streamlit has finished running the script."""
+    page.goto(url)
+    wait_idle(page)
+
+
+def wait_idle(page) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT)
+    page.wait_for_selector("[data-testid='stMain']", timeout=TIMEOUT)
+
+
+def map_frame(page):
+    """The streamlit-folium iframe, once Leaflet has drawn its vector features."""
+    page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT)
+    frame = page.frame_locator("iframe[title*='st_folium']").first
+    frame.locator(".leaflet-container").wait_for(timeout=TIMEOUT)
+    frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
+    return frame
+
+
+def count_features(frame) -> int:
+    return frame.locator("path.leaflet-interactive").count()
+
+
+def wait_for_timeline(page):
+    """The Plotly timeline with its event markers drawn."""
+    chart = page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first
+    chart.locator(".scatterlayer .point").first.wait_for(timeout=TIMEOUT)
+    return chart
+
+
+def detail_panel(page):
+    return page.locator("[class*='st-key-event-detail']")
+
+
+def click_at(page, target) -> None:
+    """Click where the element is drawn, as a mouse would (Plotly's drag layer lies over its points)."""
+    box = target.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def click_until_visible(page, target, expected, attempts: int = 3, timeout: int = 15_000) -> None:
+    """Click `target` until `expected` shows. A click that lands while the component is still
+    handshaking with Streamlit can be dropped; a real failure still fails after `attempts` clicks."""
+    for attempt in range(attempts):
+        click_at(page, target)
+        try:
+            expected.wait_for(timeout=timeout)
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise

@@ -1,0 +1,108 @@
+"""Real headless Chromium against the running app, network outside localhost blocked (see conftest.page)."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import (click_until_visible, count_features, detail_panel, map_frame, open_page, wait_for_timeline,
+                     wait_idle)
+from conftest import ARTIFACTS, FIXTURE_DATA, FIXTURE_GEO, start_app
+
+pytestmark = pytest.mark.browser
+PAGES = ["/", "/timeline", "/map", "/stories", "/explore", "/sources"]
+ALASH = "#0072B2"
+# axe rules left out, with the reason: none so far. Every serious or critical violation fails the test.
+AXE_EXCLUDED: dict[str, str] = {}
+
+
+def test_deep_link_on_a_fresh_server_gets_the_full_app(page):
+    proc, url = start_app({"STEPPE_DATA_DIR": str(FIXTURE_DATA), "STEPPE_GEO_DIR": str(FIXTURE_GEO)})
+    try:
+        open_page(page, url + "/map?from=1928&to=1930")
+        page.get_by_text("Filters", exact=True).wait_for()
+        assert page.get_by_role("link", name="Timeline").count() >= 1
+        map_frame(page)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_map_draws_offline_and_a_filtered_link_draws_fewer_features(page, app_url):
+    open_page(page, app_url + "/map")
+    everything = count_features(map_frame(page))
+    open_page(page, app_url + "/map?from=1930&to=1931&thread=migration")
+    frame = map_frame(page)
+    fewer = count_features(frame)
+    assert 0 < fewer < everything
+    assert frame.locator(".leaflet-control-layers").get_by_text("Modern borders (for orientation)").count() == 1
+    assert not page.page_errors
+
+
+def test_clicking_a_map_marker_shows_the_event_detail(page, app_url):
+    open_page(page, app_url + "/map?thread=alash")
+    frame = map_frame(page)
+    click_until_visible(page, frame.locator(f"path.leaflet-interactive[fill='{ALASH}']").first,
+                        detail_panel(page).get_by_text("Congress in Orenburg"))
+    popup = frame.locator(".leaflet-popup-content")
+    assert "5 December 1917" in popup.inner_text()
+    assert "event=1917-12-05-congress" in page.url
+
+
+def test_clicking_a_timeline_event_shows_the_detail_panel(page, app_url):
+    open_page(page, app_url + "/timeline?thread=alash")
+    chart = wait_for_timeline(page)
+    assert detail_panel(page).count() == 0
+    click_until_visible(page, chart.locator(".scatterlayer .point").first,
+                        detail_panel(page).get_by_text("Congress in Orenburg"))
+    assert "“a congress”" in detail_panel(page).inner_text()
+    assert "event=1917-12-05-congress" in page.url
+
+
+def test_popup_text_from_data_is_escaped(page, app_url):
+    open_page(page, app_url + "/map?q=alert")
+    frame = map_frame(page)
+    popup = frame.locator(".leaflet-popup-content")
+    click_until_visible(page, frame.locator("path.leaflet-interactive[fill='#CC79A7']").first, popup)
+    assert "<script>alert(1)</script> title" in popup.inner_text()  # shown as text, not run
+    assert not page.page_errors
+
+
+def test_filter_state_survives_moving_between_pages(page, app_url):
+    open_page(page, app_url + "/timeline?from=1925&to=1926")
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Explore events").click()
+    page.wait_for_url("**/explore**")
+    wait_idle(page)
+    page.wait_for_function("() => location.search.includes('from=1925')")
+    assert "to=1926" in page.url
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_hostile_parameters_show_a_notice_not_a_traceback(page, app_url, path):
+    open_page(page, app_url + path + "?from=abc&to=99999&thread=%3Cscript%3Ealert(1)%3C/script%3E")
+    page.get_by_text("must be a year", exact=False).first.wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.page_errors
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_is_accessible_and_screenshotted(page, app_url, path):
+    open_page(page, app_url + path)
+    if path in ("/", "/map"):
+        map_frame(page)
+        wait_idle(page)  # the map component reports its first state, which reruns the script once
+    name = path.strip("/") or "home"
+    page.screenshot(path=str(ARTIFACTS / f"page-{name}.png"), full_page=True)
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCLUDED]
+    assert not serious, [(path, v["id"], [(n["html"][:80], n["failureSummary"][-200:]) for n in v["nodes"][:3]]) for v in serious]
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_curated_data_renders_every_page(page, real_app_url):
+    for path in PAGES:
+        open_page(page, real_app_url + path)
+        assert page.locator("[data-testid='stException']").count() == 0, path
+        assert page.locator("[data-testid='stAlertContentError']").count() == 0, path
+    open_page(page, real_app_url + "/map")
+    assert count_features(map_frame(page)) > 20
+    open_page(page, real_app_url + "/timeline")
+    assert wait_for_timeline(page).locator(".scatterlayer .point").count() > 150

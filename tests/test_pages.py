@@ -1,0 +1,95 @@
+"""Every page through streamlit.testing.v1.AppTest: renders, honours URL parameters, never raises."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import FIXTURE_DATA, FIXTURE_GEO, ROOT
+
+PAGES = ["pages/home.py", "pages/timeline.py", "pages/map.py", "pages/stories.py", "pages/explore.py",
+         "pages/sources.py"]
+
+
+@pytest.fixture(autouse=True)
+def fixture_data(monkeypatch):
+    monkeypatch.setenv("STEPPE_DATA_DIR", str(FIXTURE_DATA))
+    monkeypatch.setenv("STEPPE_GEO_DIR", str(FIXTURE_GEO))
+
+
+def run_page(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    at.run()
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [s.value for s in at.subheader]
+    parts += [c.value for c in at.caption] + [i.value for i in at.info] + [w.value for w in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(page):
+    at = run_page(page)
+    assert not at.exception
+    assert at.title, f"{page} shows no title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_parameters_show_notice_not_traceback(page):
+    at = run_page(page, {"from": "abc", "to": "99999", "thread": "<script>alert(1)</script>", "event": "x'y"})
+    assert not at.exception
+    notices = "\n".join(i.value for i in at.info)
+    assert "must be a year" in notices and "unknown thread" in notices
+
+
+def test_timeline_counts_filtered_events():
+    at = run_page("pages/timeline.py", {"from": "1928", "to": "1930"})
+    assert "3 events shown" in text_of(at)
+
+
+def test_selected_event_shows_detail_with_quote_and_julian_note():
+    at = run_page("pages/timeline.py", {"event": "1917-12-05-congress"})
+    text = text_of(at)
+    assert "Congress in Orenburg" in text
+    assert "5 Dec 1917 O\\.S\\. = 18 Dec 1917 N\\.S\\." in text
+    assert "Julian (Old Style)" in text
+    assert "“a congress”" in text
+
+
+def test_map_page_reports_unplaced_events():
+    at = run_page("pages/map.py")
+    assert "1 of the 10 events shown have no single place" in text_of(at)
+
+
+def test_sources_page_lists_discrepancies():
+    at = run_page("pages/sources.py")
+    assert not at.exception
+    assert any("1928-08-27-decree" in str(df.value["event_id"].tolist()) for df in at.dataframe)
+
+
+def test_filters_in_sidebar_follow_the_url():
+    at = run_page("pages/explore.py", {"from": "1925", "to": "1926", "thread": "party_struggle"})
+    assert at.sidebar.slider[0].value == (1925, 1926)
+    assert at.sidebar.multiselect[0].value == ["party_struggle"]
+    table = at.dataframe[0].value
+    assert set(table["event_id"]) == {"1925-approx", "1926-script"}
+
+
+def test_changing_a_filter_writes_the_url():
+    at = run_page("pages/explore.py")
+    at.sidebar.slider[0].set_value((1930, 1931)).run()
+    assert dict(at.query_params) == {"from": "1930", "to": "1931"}
+
+
+def test_broken_data_shows_message_naming_file_row_column(tmp_path, monkeypatch):
+    import shutil
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    text = (tmp_path / "data" / "events.csv").read_text(encoding="utf-8").replace("1922-12,", "192X-13,", 1)
+    (tmp_path / "data" / "events.csv").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("STEPPE_DATA_DIR", str(tmp_path / "data"))
+    at = run_page("pages/home.py")
+    assert not at.exception
+    assert "cannot be shown" in at.error[0].value
+    assert "data/events.csv row 3, column date: not EDTF: '192X-13'" in text_of(at).replace("\\", "")
