@@ -4,6 +4,7 @@ import streamlit as st
 from steppe import ui
 from steppe.i18n import t
 
+ui.leave_multipage_v1()  # a fresh server starts in the legacy pages-directory mode; leave it first
 st.set_page_config(page_title="Steppe Atlas", page_icon="🗺️", layout="wide")
 ui.prepare_assets()
 ui.inject_style()

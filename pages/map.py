@@ -33,12 +33,13 @@ def map_panel() -> None:
                         start=current.year_from, end=current.year_to))
     layers = ui.map_layers(atlas, current)
     result = st_folium(layers.fmap, key="map", height=620, width="stretch",
-                       returned_objects=["last_object_clicked"])
+                       returned_objects=["last_object_clicked", "last_object_clicked_tooltip"])
     unplaced = len(layers.events) - int(layers.events["lat"].notna().sum())
     if unplaced:
         st.caption(t("map.unplaced", lang, n=unplaced, total=len(layers.events)))
     click = (result or {}).get("last_object_clicked") or {}
-    marker = find_marker(layers.markers, click.get("lat"), click.get("lng"))
+    marker = find_marker(layers.markers, click.get("lat"), click.get("lng"),
+                         (result or {}).get("last_object_clicked_tooltip"))
     if marker is not None and current.event not in marker["event_ids"]:
         ui.select_event(current, marker["event_ids"][0])
         st.rerun()

@@ -28,8 +28,8 @@ def main(base: str, outdir: str, paths: list[str]) -> None:
         page.context.route("**/*", guard)
         for path in paths:
             page.goto(base + path)
-            page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=30000)
-            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
+            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000)
+            page.wait_for_selector("[data-testid='stMain']", timeout=60000)
             page.wait_for_timeout(2500)  # let iframes draw: this is a picture for people, not a test
             name = (path.strip("/").split("?")[0] or "home").replace("/", "_")
             page.screenshot(path=f"{outdir}/{name}.png", full_page=True)

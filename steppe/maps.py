@@ -26,13 +26,26 @@ def esc(value) -> str:
     return html.escape("" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value))
 
 
-def marker_positions(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per (place, thread): where its circle marker goes and which events it stands for."""
+POPUP_COLUMNS = ["event_id", "place_id", "thread", "date_label", "title", "place_name", "lat", "lon"]
+
+
+def _located_by_place(events: pd.DataFrame) -> dict[str, list[dict]]:
+    """{place_id: [event records in date order]} for events that have a place with coordinates."""
     located = events[events["lat"].notna() & (events["place_id"] != "")]
+    grouped: dict[str, list[dict]] = {}
+    for record in located[POPUP_COLUMNS].to_dict("records"):  # plain dicts: pandas per-row access is slow
+        grouped.setdefault(record["place_id"], []).append(record)
+    return grouped
+
+
+def marker_positions(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """One row per (place, thread): where its circle marker goes, its tooltip and which events it stands for."""
     rows = []
-    for place_id, at_place in located.groupby("place_id", sort=True):
-        threads = [th for th in config.THREADS if th in set(at_place["thread"])]
-        lat0, lon0 = float(at_place["lat"].iloc[0]), float(at_place["lon"].iloc[0])
+    for place_id, records in sorted(_located_by_place(events).items()):
+        present = {r["thread"] for r in records}
+        threads = [th for th in config.THREADS if th in present]
+        lat0, lon0 = float(records[0]["lat"]), float(records[0]["lon"])
+        name = records[0]["place_name"] or place_id
         for index, thread in enumerate(threads):
             if len(threads) == 1:
                 lat, lon = lat0, lon0
@@ -40,27 +53,38 @@ def marker_positions(events: pd.DataFrame) -> pd.DataFrame:
                 angle = 2 * math.pi * index / len(threads)
                 lat = lat0 + MARKER_OFFSET_DEG * math.sin(angle)
                 lon = lon0 + MARKER_OFFSET_DEG * math.cos(angle) / math.cos(math.radians(lat0))
-            ids = list(at_place.loc[at_place["thread"] == thread, "event_id"])
+            ids = [r["event_id"] for r in records if r["thread"] == thread]
+            tip = f"{name}: {t('map.n_events', lang, n=len(ids))} ({t('thread.' + thread, lang)})"
             rows.append({"place_id": place_id, "thread": thread, "lat": round(lat, 5), "lon": round(lon, 5),
-                         "event_ids": ids, "count": len(ids)})
-    return pd.DataFrame(rows, columns=["place_id", "thread", "lat", "lon", "event_ids", "count"])
+                         "event_ids": ids, "count": len(ids), "tip": tip})
+    return pd.DataFrame(rows, columns=["place_id", "thread", "lat", "lon", "event_ids", "count", "tip"])
 
 
-def find_marker(markers: pd.DataFrame, lat: float, lon: float) -> pd.Series | None:
-    """The marker at a clicked position (within 1e-4 degrees), or None."""
-    if markers.empty or lat is None or lon is None:
+CLICK_TOLERANCE_DEG = 1.0  # Leaflet reports where the mouse hit a circle, not its centre
+
+
+def find_marker(markers: pd.DataFrame, lat: float | None, lon: float | None, tooltip: str | None = None):
+    """The marker a click landed on: by its tooltip text, else the nearest centre within tolerance."""
+    if markers.empty:
+        return None
+    if tooltip:
+        hit = markers[markers["tip"] == tooltip.strip()]
+        if len(hit) == 1:
+            return hit.iloc[0]
+    if lat is None or lon is None:
         return None
     distance = (markers["lat"] - lat).abs() + (markers["lon"] - lon).abs()
     best = distance.idxmin()
-    return markers.loc[best] if distance[best] < 1e-4 else None
+    return markers.loc[best] if distance[best] < CLICK_TOLERANCE_DEG else None
 
 
-def popup_html(place_name: str, at_place: pd.DataFrame, lang: str, link_params: dict | None = None) -> str:
-    """Every event at a place, oldest first, each a link that selects it (keeping the filters); all escaped."""
+def popup_html(place_name: str, at_place: list[dict], lang: str, link_params: dict | None = None) -> str:
+    """Every event at a place (records in date order), each a link that selects it, keeping the filters; escaped."""
     items = []
-    for _, row in at_place.head(MAX_POPUP_EVENTS).iterrows():
+    base = urlencode(link_params or {}, doseq=True)
+    for row in at_place[:MAX_POPUP_EVENTS]:
         color = config.THREAD_COLORS.get(row["thread"], "#555")
-        query = urlencode({**(link_params or {}), "event": row["event_id"]}, doseq=True)
+        query = (base + "&" if base else "") + urlencode({"event": row["event_id"]})
         items.append(f'<li><span style="color:{color}">&#9679;</span> {esc(row["date_label"])}: '
                      f'<a href="?{esc(query)}" target="_top">{esc(row["title"])}</a></li>')
     more = len(at_place) - MAX_POPUP_EVENTS
@@ -126,7 +150,7 @@ def region_tooltip_properties(feature: dict, lang: str) -> dict:
 
 def build_event_map(events: pd.DataFrame, routes: pd.DataFrame, regions: dict, countries: dict,
                     sources_short: dict, *, lang: str = "en", selected: str = "", link_params: dict | None = None,
-                    height: int = 620) -> folium.Map:
+                    height: int = 620, markers: pd.DataFrame | None = None) -> folium.Map:
     """Filtered events, routes and regions -> a folium.Map that needs no network."""
     fmap = folium.Map(location=config.MAP_CENTER, zoom_start=4, tiles=None, control_scale=True,
                       height=height)  # SVG, not canvas: each feature is an element the tests can find
@@ -151,38 +175,63 @@ def build_event_map(events: pd.DataFrame, routes: pd.DataFrame, regions: dict, c
                        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(region_layer)
     region_layer.add_to(fmap)
 
+    route_features = route_feature_collection(routes, sources_short, lang)
     route_layer = folium.FeatureGroup(name=t("map.layer.routes", lang), show=True)
-    for _, row in routes.iterrows():
-        color = "#7b3294" if row["kind"] in ("deportation", "exile", "escort") else "#b35806"
-        weight = route_weight(str(row.get("figures", "")))
-        dashed = str(row.get("schematic", "")).lower() in ("true", "1")
-        tip = route_tooltip(row, sources_short, lang)
-        for line in row["coords"]:
-            folium.PolyLine(line, color=color, weight=weight, opacity=0.85, dash_array="8 6" if dashed else None,
-                            tooltip=folium.Tooltip(tip)).add_to(route_layer)
-            if len(line) >= 2:
-                folium.Polygon(arrowhead(line[-2], line[-1]), color=color, fill=True, fill_color=color,
-                               fill_opacity=0.9, weight=1, tooltip=folium.Tooltip(tip)).add_to(route_layer)
+    if route_features["features"]:
+        folium.GeoJson(route_features, style_function=lambda f: f["properties"]["style"],
+                       tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(route_layer)
     route_layer.add_to(fmap)
 
+    markers = marker_positions(events, lang) if markers is None else markers
     event_layer = folium.FeatureGroup(name=t("map.layer.events", lang), show=True)
-    markers = marker_positions(events)
-    by_place = {pid: grp for pid, grp in events.groupby("place_id")}
-    for _, marker in markers.iterrows():
-        at_place = by_place[marker["place_id"]]
-        place_name = at_place["place_name"].iloc[0] or marker["place_id"]
-        is_selected = selected in marker["event_ids"]
-        folium.CircleMarker(
-            location=(marker["lat"], marker["lon"]), radius=min(22, 6 + 2.2 * math.sqrt(marker["count"])),
-            color="#111" if is_selected else "#ffffff", weight=3 if is_selected else 1.5,
-            fill=True, fill_color=config.THREAD_COLORS[marker["thread"]], fill_opacity=0.9,
-            tooltip=folium.Tooltip(f"{esc(place_name)}: {esc(t('map.n_events', lang, n=marker['count']))} "
-                                   f"({esc(t('thread.' + marker['thread'], lang))})"),
-            popup=folium.Popup(popup_html(place_name, at_place, lang, link_params), max_width=360),
-        ).add_to(event_layer)
+    if not markers.empty:
+        folium.GeoJson(marker_feature_collection(markers, events, lang, link_params, selected),
+                       marker=folium.CircleMarker(radius=8, fill=True),
+                       style_function=lambda f: f["properties"]["style"],
+                       tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+                       popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=380),
+                       ).add_to(event_layer)
     event_layer.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     return fmap
+
+
+def route_feature_collection(routes: pd.DataFrame, sources_short: dict, lang: str) -> dict:
+    """Routes as GeoJSON: each line (dashed when schematic) and an arrowhead at its end, with style and tooltip."""
+    features = []
+    for _, row in routes.iterrows():
+        color = "#7b3294" if row["kind"] in ("deportation", "exile", "escort") else "#b35806"
+        dashed = str(row.get("schematic", "")).lower() in ("true", "1")
+        line_style = {"color": color, "weight": route_weight(str(row.get("figures", ""))), "opacity": 0.85,
+                      "dashArray": "8 6" if dashed else None}
+        head_style = {"color": color, "weight": 1, "fillColor": color, "fillOpacity": 0.9, "opacity": 0.9}
+        tip = route_tooltip(row, sources_short, lang)
+        for line in row["coords"]:
+            features.append({"type": "Feature", "properties": {"tip": tip, "style": line_style},
+                             "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line]}})
+            head = arrowhead(line[-2], line[-1])
+            features.append({"type": "Feature", "properties": {"tip": tip, "style": head_style},
+                             "geometry": {"type": "Polygon",
+                                          "coordinates": [[[lon, lat] for lat, lon in head + [head[0]]]]}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def marker_feature_collection(markers: pd.DataFrame, events: pd.DataFrame, lang: str,
+                              link_params: dict | None, selected: str = "") -> dict:
+    """Circle markers as GeoJSON points: colour by thread, radius by count, escaped tooltip and popup."""
+    by_place = _located_by_place(events)
+    features = []
+    for marker in markers.itertuples(index=False):
+        at_place = by_place[marker.place_id]
+        place_name = at_place[0]["place_name"] or marker.place_id
+        chosen = selected in marker.event_ids
+        style = {"fillColor": config.THREAD_COLORS[marker.thread], "color": "#111111" if chosen else "#ffffff",
+                 "weight": 3 if chosen else 1.5, "fillOpacity": 0.9,
+                 "radius": round(min(22, 6 + 2.2 * math.sqrt(marker.count)), 1)}
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [marker.lon, marker.lat]},
+                         "properties": {"tip": esc(marker.tip), "style": style,
+                                        "popup": popup_html(place_name, at_place, lang, link_params)}})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def legend_entries(lang: str = "en") -> list[dict]:

@@ -98,11 +98,12 @@ def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, la
                                  marker=dict(size=24, color="rgba(0,0,0,0)", line=dict(width=3, color="#111")),
                                  hoverinfo="skip", showlegend=False))
 
-    for _, era in (eras if eras is not None else pd.DataFrame()).iterrows():
+    for index, (_, era) in enumerate((eras if eras is not None else pd.DataFrame()).iterrows()):
         fig.add_vrect(x0=era["start"], x1=era["end"], fillcolor="#8a7f6a", opacity=0.10, line_width=0,
                       layer="below")
         if not compact:
-            fig.add_annotation(x=era["start"] + (era["end"] - era["start"]) / 2, y=1.0, yref="paper",
+            fig.add_annotation(x=era["start"] + (era["end"] - era["start"]) / 2, y=1.0 if index % 2 == 0 else 1.045,
+                               yref="paper",  # alternate heights so labels of neighbouring eras never collide
                                text=html.escape(era["label"]), showarrow=False, yanchor="bottom",
                                font=dict(size=12, color="#4a4336"))
 
@@ -110,7 +111,7 @@ def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, la
     pad = (hi - lo) * 0.02
     fig.update_layout(
         height=260 if compact else 140 + 70 * len(threads),
-        margin=dict(l=10, r=10, t=10 if compact else 40, b=10),
+        margin=dict(l=10, r=10, t=10 if compact else 56, b=10),
         plot_bgcolor="#fbf8f1", paper_bgcolor="rgba(0,0,0,0)",
         font=dict(size=13 if compact else 15, family="Source Sans Pro, sans-serif", color="#2b2620"),
         showlegend=False, hovermode="closest", clickmode="event+select", dragmode="pan",

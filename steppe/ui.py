@@ -243,7 +243,7 @@ def prepare_assets() -> Path:
 
 def page_context() -> tuple[Atlas, View]:
     """What every page starts from: the atlas and the current view (set by dashboard.py)."""
-    _leave_multipage_v1()
+    leave_multipage_v1()
     atlas = get_atlas()
     view = st.session_state.get("_view") or current_view(atlas)
     show_notices()
@@ -291,9 +291,10 @@ def map_layers(atlas: Atlas, view: View, height: int = 620) -> MapLayers:
     routes = filter_routes(atlas.routes, view)
     regions = regions_valid_in(atlas.regions, view, parse_date)
     shorts = dict(zip(atlas.sources["source_id"], atlas.sources["short"]))
-    fmap = build_event_map(events, routes, regions, atlas.countries, shorts, lang=view.lang,
+    markers = marker_positions(events, view.lang)
+    fmap = build_event_map(events, routes, regions, atlas.countries, shorts, lang=view.lang, markers=markers,
                            link_params=view_to_params(with_changes(view, event="")), height=height)
-    return MapLayers(events, routes, regions, marker_positions(events), fmap)
+    return MapLayers(events, routes, regions, markers, fmap)
 
 
 def render_map_legend(lang: str) -> None:
@@ -325,7 +326,7 @@ def home_threads() -> tuple[str, ...]:
     return config.THREADS
 
 
-def _leave_multipage_v1() -> None:
+def leave_multipage_v1() -> None:
     # Streamlit runs pages/<name>.py on its own (legacy "pages directory" mode) when the first visit to a
     # fresh server is a deep link such as /map. Switch that mode off and rerun through dashboard.py.
     from streamlit.runtime.pages_manager import PagesManager
