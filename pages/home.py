@@ -44,10 +44,12 @@ with right:
 
 st.header(t("home.figures", lang), anchor=False)
 figures = key_figures(atlas.events)
-cols = st.columns(max(1, min(3, len(figures))))
+cols = st.columns(3)
 for index, fig in enumerate(figures):
-    with cols[index % len(cols)]:
-        with st.container(border=True):
-            st.metric(fig["label"], fig["value"])
-            st.caption(f"{fig['detail']} — {fig['source']}, {fig['locator']} · {t('certainty.' + fig['certainty'], lang)}")
+    with cols[index % 3], st.container(border=True):
+        st.metric(t(fig["label_key"], lang), fig["value"])
+        st.caption(t("home.figure_source", lang, date=fig["date_label"], source=fig["source"], locator=fig["locator"],
+                     certainty=t("certainty." + fig["certainty"], lang)))
+        st.page_link("pages/timeline.py", label=t("home.figure_open", lang), icon=":material/format_quote:",
+                     query_params={**params, "event": fig["event_id"]})
 st.caption(t("home.figures_note", lang))

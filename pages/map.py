@@ -11,7 +11,7 @@ lang = view.lang
 ui.page_header("map.title", "map.lead", lang)
 
 playing = st.session_state.get("_playing", False)
-col_play, col_reset, col_info = st.columns([1, 1.3, 4], vertical_alignment="center")
+col_play, col_reset, _ = st.columns([1, 1.3, 4], vertical_alignment="center")
 if col_play.button(t("map.pause" if playing else "map.play", lang), key="play",
                    icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch"):
     st.session_state["_playing"] = not playing
@@ -29,8 +29,8 @@ def map_panel() -> None:
     current = st.session_state.get("_view", view)
     if st.session_state.get("_playing"):
         current = ui.play_step(current)
-    col_info.markdown(t("map.playing" if st.session_state.get("_playing") else "map.window", lang,
-                        start=current.year_from, end=current.year_to))
+    st.markdown(t("map.playing" if st.session_state.get("_playing") else "map.window", lang,
+                  start=current.year_from, end=current.year_to))
     layers = ui.map_layers(atlas, current)
     result = st_folium(layers.fmap, key="map", height=620, width="stretch",
                        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"])

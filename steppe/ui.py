@@ -15,7 +15,7 @@ from . import config
 from .dates import format_julian_label
 from .i18n import t
 from .load import Atlas, DataError, load_atlas, split_ids
-from .urlstate import Known, View, parse_view, view_to_params, with_changes
+from .urlstate import Known, View, parse_view, step_window, view_to_params, with_changes
 
 WIDGET_KEYS = ("w_years", "w_threads", "w_people", "w_places", "w_sources", "w_certainties", "w_q", "w_lang")
 
@@ -265,10 +265,10 @@ def clicked_event(state) -> str:
 
 def play_step(view: View) -> View:
     """Advance the year window by one year; stop at the end of the atlas."""
-    if view.year_to >= config.YEAR_MAX:
+    new = step_window(view)
+    if new is None:
         st.session_state["_playing"] = False
         return view
-    new = with_changes(view, year_from=view.year_from + 1, year_to=view.year_to + 1)
     st.session_state["_view"] = new
     write_view(new)
     return new

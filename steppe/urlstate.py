@@ -115,3 +115,10 @@ def view_to_params(view: View) -> dict[str, str | list[str]]:
 def with_changes(view: View, **changes) -> View:
     """A copy of the view with some fields changed."""
     return replace(view, **changes)
+
+
+def step_window(view: View) -> View | None:
+    """Play: the year window one year later (1928-1930 -> 1929-1931), or None at the end of the atlas."""
+    if view.year_to >= config.YEAR_MAX:
+        return None
+    return replace(view, year_from=view.year_from + 1, year_to=view.year_to + 1)

@@ -106,3 +106,13 @@ def test_curated_data_renders_every_page(page, real_app_url):
     assert count_features(map_frame(page)) > 20
     open_page(page, real_app_url + "/timeline")
     assert wait_for_timeline(page).locator(".scatterlayer .point").count() > 150
+
+
+def test_play_steps_the_years_forward_until_paused(page, app_url):
+    open_page(page, app_url + "/map")
+    map_frame(page)
+    page.get_by_role("button", name="Play").click()
+    page.get_by_text("Playing: 1917–1917").wait_for(timeout=30_000)  # one year a second, so well within
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_text("Years shown:", exact=False).wait_for()
+    page.wait_for_function("() => /from=19(1[7-9]|2\\d)/.test(location.search)")

@@ -106,3 +106,14 @@ def test_route_with_unknown_place(dataset):
     path.write_text(json.dumps(routes))
     assert any("geo/routes.geojson feature 1, column via_places: unknown place 'nowhere'" in p
                for p in problems_of(dataset))
+
+
+def test_home_key_figures_exist_in_the_curated_data(real_atlas):
+    from steppe.highlights import KEY_FIGURES, key_figures
+    assert len(key_figures(real_atlas.events)) == len(KEY_FIGURES)
+
+
+def test_thread_coverage_of_the_curated_data(real_atlas):
+    counts = real_atlas.events["thread"].value_counts()
+    assert len(real_atlas.events) >= 180
+    assert counts.min() >= 20, counts.to_dict()
