@@ -94,10 +94,3 @@ def test_broken_data_shows_message_naming_file_row_column(tmp_path, monkeypatch)
     assert "cannot be shown" in at.error[0].value
     assert "data/events.csv row 3, column date: not EDTF: '192X-13'" in text_of(at).replace("\\", "")
 
-
-def test_play_button_turns_into_pause():
-    # AppTest re-applies its own query parameters on every run, so the stepping itself is checked in the browser
-    at = run_page("pages/map.py")
-    at.button(key="play").click().run()
-    assert not at.exception
-    assert at.button(key="play").label == "Pause"
