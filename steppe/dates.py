@@ -82,6 +82,7 @@ def _parse_open(text: str, calendar: str) -> DateSpan:
 # The forms curators write every day, parsed without the (slow: ~5 ms a date) grammar of the edtf package:
 # 1928, 1928-08, 1928-08-27, 1930-21..23 (seasons), each optionally with ~ ? %, and intervals of two of them.
 SIMPLE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?$")
+DAY_PRECISE = re.compile(r"^\d{4}-\d{2}-\d{2}[~?%]?(/\d{4}-\d{2}-\d{2}[~?%]?)?$")
 SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11)}  # spring, summer, autumn (winter 24 goes to the package)
 
 
@@ -135,7 +136,9 @@ def parse_date(edtf: str, calendar: str = "gregorian") -> DateSpan:
             raise DateError(f"not EDTF: {text!r}") from exc
     if start > end:
         raise DateError(f"interval ends before it starts: {text!r}")
-    if calendar == "julian":
+    if calendar == "julian" and DAY_PRECISE.match(text):
+        # Only day-precise Old Style dates are shifted: "1917" or "December 1917" name the calendar year or
+        # month as the source printed it, and shifting them by 13 days would push them into the next one.
         start, end = julian_to_gregorian(start), julian_to_gregorian(end)
     precision = _precision(text, start, end)
     qualified = any(ch in text for ch in "~?%")

@@ -49,6 +49,7 @@ class Atlas:
     people: pd.DataFrame
     places: pd.DataFrame
     eras: pd.DataFrame            # shaded periods on the timeline, each with its source
+    stories: pd.DataFrame         # guided stories: a title slide (step 0) and event slides
     routes: pd.DataFrame          # one row per route, geometry as a list of (lat, lon)
     regions: dict                 # GeoJSON FeatureCollection (validated)
     countries: dict               # GeoJSON FeatureCollection, modern borders
@@ -215,11 +216,12 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
     people = _read_csv(data_dir / "people.csv", schema.PEOPLE, problems)
     events = _read_csv(data_dir / "events.csv", schema.EVENTS, problems)
     eras = _read_csv(data_dir / "eras.csv", schema.ERAS, problems)
+    stories = _read_csv(data_dir / "stories.csv", schema.STORIES, problems)
     places_fc = _read_geojson(geo_dir / "places.geojson", problems)
     routes_fc = _read_geojson(geo_dir / "routes.geojson", problems)
     regions_fc = _read_geojson(geo_dir / "regions.geojson", problems)
     countries_fc = _read_geojson(geo_dir / "countries.geojson", problems)
-    if any(x is None for x in (sources, people, events, eras, places_fc, routes_fc, regions_fc, countries_fc)):
+    if any(x is None for x in (sources, people, events, eras, stories, places_fc, routes_fc, regions_fc, countries_fc)):
         raise DataError(problems)
 
     _check_ids(sources, "data/sources.csv", "source_id", problems)
@@ -269,6 +271,24 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
         _check_quote(rec["quote"], file, row, problems)
         era_spans.append(_date_columns(rec["date"], "gregorian", file, row, "date", problems) if rec["date"] else None)
 
+    # stories
+    file = "data/stories.csv"
+    event_ids = set(events["event_id"])
+    seen_steps = set()
+    for _, rec in stories.iterrows():
+        row = f"row {rec['_row']}"
+        if not rec["step"].isdigit():
+            problems.append(Problem(file, row, "step", f"not a whole number: {rec['step']!r}"))
+            continue
+        key = (rec["story_id"], int(rec["step"]))
+        if key in seen_steps:
+            problems.append(Problem(file, row, "step", f"story {rec['story_id']!r} has step {rec['step']} twice"))
+        seen_steps.add(key)
+        if int(rec["step"]) == 0 and not rec["heading"]:
+            problems.append(Problem(file, row, "heading", "the title slide (step 0) needs a heading"))
+        if int(rec["step"]) > 0 and rec["event_id"] not in event_ids:
+            problems.append(Problem(file, row, "event_id", f"unknown event {rec['event_id']!r}"))
+
     # routes
     file = "geo/routes.geojson"
     routes = _geojson_frame(routes_fc, file, schema.ROUTES, ("LineString", "MultiLineString"), problems)
@@ -302,6 +322,7 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
         raise DataError(problems)
     return Atlas(events=_enrich_events(events, spans, places, sources),
                  eras=_with_bounds(eras, era_spans),
+                 stories=_sorted_stories(stories),
                  sources=sources.drop(columns="_row"), people=people.drop(columns="_row"),
                  places=places.drop(columns=["_row", "_shape"]),
                  routes=_enrich_routes(routes, route_spans),
@@ -322,6 +343,14 @@ def _enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: p
     out["place_name"] = out["place_id"].map(by_place["period_name"]).fillna("") if not by_place.empty else ""
     out["source_short"] = out["source_id"].map(sources.set_index("source_id")["short"]).fillna("")
     return out.sort_values(["start", "event_id"]).reset_index(drop=True)
+
+
+def _sorted_stories(stories: pd.DataFrame) -> pd.DataFrame:
+    out = stories.drop(columns="_row").copy()
+    out["step"] = out["step"].astype(int)
+    order = {sid: i for i, sid in enumerate(dict.fromkeys(out["story_id"]))}  # stories in file order
+    out["_order"] = out["story_id"].map(order)
+    return out.sort_values(["_order", "step"]).drop(columns="_order").reset_index(drop=True)
 
 
 def _with_bounds(frame: pd.DataFrame, spans) -> pd.DataFrame:

@@ -192,7 +192,7 @@ def build_event_map(events: pd.DataFrame, routes: pd.DataFrame, regions: dict, c
                        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=380),
                        ).add_to(event_layer)
     event_layer.add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    folium.LayerControl(collapsed=height < 500).add_to(fmap)  # small maps keep the control folded
     return fmap
 
 

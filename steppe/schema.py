@@ -102,5 +102,13 @@ ERAS = (
     Column("note", False, "how the bounds were read", ""),
 )
 
-ALL = {"data/eras.csv": ERAS, "data/events.csv": EVENTS, "data/sources.csv": SOURCES, "data/people.csv": PEOPLE,
+STORIES = (
+    Column("story_id", True, "stable id, used in links (?story=alash)", "alash"),
+    Column("step", True, "0 for the title slide, then 1, 2, ... in the order shown", "1"),
+    Column("event_id", False, "the event a slide shows; blank on the title slide", "1917-12-13-orenburg-congress-alash-capital"),
+    Column("heading", False, "title slide: the story's title; event slides: blank = the event's title", ""),
+    Column("text", False, "title slide: the introduction; event slides: blank = the event's summary", ""),
+)
+
+ALL = {"data/stories.csv": STORIES, "data/eras.csv": ERAS, "data/events.csv": EVENTS, "data/sources.csv": SOURCES, "data/people.csv": PEOPLE,
        "geo/places.geojson": PLACES, "geo/routes.geojson": ROUTES, "geo/regions.geojson": REGIONS}

@@ -51,8 +51,10 @@ def get_atlas() -> Atlas:
 
 
 def known_ids(atlas: Atlas) -> Known:
+    last_steps = atlas.stories.groupby("story_id")["step"].max()
     return Known(people=frozenset(atlas.people["person_id"]), places=frozenset(atlas.places["place_id"]),
-                 sources=frozenset(atlas.sources["source_id"]), events=frozenset(atlas.events["event_id"]))
+                 sources=frozenset(atlas.sources["source_id"]), events=frozenset(atlas.events["event_id"]),
+                 stories=tuple((sid, int(last)) for sid, last in last_steps.items()))
 
 
 def _read_params() -> dict[str, list[str]]:
@@ -154,7 +156,7 @@ def sidebar_filters(atlas: Atlas, view: View) -> None:
                        on_change=_on_filters_changed)
     sb.selectbox(t("filters.language", lang), list(config.LANGUAGES), key="w_lang",
                  format_func=lambda code: t(f"lang.{code}", lang), on_change=_on_filters_changed)
-    if view_to_params(with_changes(view, event="", lang="en")):
+    if view_to_params(with_changes(view, event="", lang="en", story="", step=0)):
         sb.button(t("filters.reset", lang), on_click=_reset_filters, icon=":material/restart_alt:")
 
 
@@ -229,9 +231,17 @@ def page_header(title_key: str, lead_key: str, lang: str) -> None:
 
 def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The columns researchers read and export, with readable headers."""
-    cols = ["event_id", "date", "date_label", "calendar", "title", "thread", "place_name", "people",
-            "source_short", "locator", "certainty", "quote", "note"]
-    return events[cols]
+    return events[EXPORT_COLUMNS]
+
+
+EXPORT_COLUMNS = ["date_label", "title", "thread", "place_name", "people", "source_short", "locator", "certainty",
+                  "quote", "note", "event_id", "date", "calendar"]
+
+
+def column_labels(lang: str) -> dict:
+    """Readable headers for the events table."""
+    return {col: st.column_config.TextColumn(t(f"col.{col}", lang), width="large" if col in ("quote", "note") else None)
+            for col in EXPORT_COLUMNS}
 
 
 @st.cache_resource(show_spinner=False)
@@ -347,5 +357,83 @@ blockquote { border-left: 4px solid #8C3B12; font-size: 1.1rem; }
 
 
 def inject_style() -> None:
-    """The few CSS rules Streamlit's theme cannot express (contrast of captions, quotes)."""
-    st.html(APP_CSS)
+    """The few CSS rules Streamlit's theme cannot express (contrast of captions, quotes, story type sizes)."""
+    st.html(APP_CSS + STORY_CSS)
+
+
+def _go_to_step(step: int) -> None:
+    view = with_changes(st.session_state["_view"], step=step, event="")
+    st.session_state["_view"] = view
+    write_view(view)
+
+
+def _leave_story() -> None:
+    view = with_changes(st.session_state["_view"], story="", step=0)
+    st.session_state["_view"] = view
+    write_view(view)
+
+
+def render_slide(atlas: Atlas, view: View, slide) -> None:
+    """One slide of a guided story in big type: date, heading, text, quote and source, and a map."""
+    from streamlit_folium import st_folium
+
+    from .dates import parse_date
+    from .filters import filter_routes, regions_valid_in
+    from .maps import build_event_map
+
+    lang = view.lang
+    with st.container(key="story-slide"):
+        top = st.columns([4, 1.4, 1.4, 1.8], vertical_alignment="center")
+        top[0].progress(slide.step / max(1, slide.last_step),
+                        text=t("stories.progress", lang, step=slide.step, last=slide.last_step))
+        top[1].button(t("stories.previous", lang), key="story-prev", icon=":material/arrow_back:",
+                      disabled=slide.step == 0, on_click=_go_to_step, args=(slide.step - 1,), width="stretch")
+        top[2].button(t("stories.next", lang), key="story-next", icon=":material/arrow_forward:", type="primary",
+                      disabled=slide.step >= slide.last_step, on_click=_go_to_step, args=(slide.step + 1,),
+                      width="stretch")
+        top[3].button(t("stories.all", lang), key="story-all", icon=":material/list:", on_click=_leave_story,
+                      width="stretch")
+        if slide.event is None:
+            st.markdown(f"<h1 class='story-title'>{html.escape(slide.heading)}</h1>", unsafe_allow_html=True)
+            st.markdown(f"<p class='story-text'>{html.escape(slide.text)}</p>", unsafe_allow_html=True)
+            return
+        event = slide.event
+        left, right = st.columns([5, 4])
+        with left:
+            date = event["date_label"]
+            if event["calendar"] == "julian":
+                both = format_julian_label(event["date"])
+                date += f" ({both})" if both else f" ({t('calendar.julian_short', lang)})"
+            st.markdown(f"<p class='story-date'>{html.escape(date)}</p>"
+                        f"<h2 class='story-heading'>{html.escape(slide.heading)}</h2>"
+                        f"<p class='story-text'>{html.escape(slide.text)}</p>"
+                        f"<blockquote class='story-quote'>“{html.escape(event['quote'])}”</blockquote>"
+                        f"<p class='story-source'>{html.escape(event['source_short'])}, "
+                        f"{html.escape(event['locator'])}</p>", unsafe_allow_html=True)
+            if event["certainty"] != "certain":
+                st.info(t(f"stories.certainty.{event['certainty']}", lang), icon=":material/help:")
+        with right:
+            shown = atlas.events[atlas.events["event_id"].isin(slide.story_event_ids)]
+            year = int(pd.Timestamp(event["end"]).year)
+            window = with_changes(View(), year_from=config.YEAR_MIN, year_to=year, threads=(event["thread"],))
+            routes = filter_routes(atlas.routes, window)
+            regions = regions_valid_in(atlas.regions, with_changes(View(), year_from=year, year_to=year), parse_date)
+            shorts = dict(zip(atlas.sources["source_id"], atlas.sources["short"]))
+            fmap = build_event_map(shown, routes, regions, atlas.countries, shorts, lang=lang,
+                                   selected=event["event_id"], height=440)
+            st_folium(fmap, key="story-map", height=440, use_container_width=True, returned_objects=[])
+        st.page_link("pages/timeline.py", label=t("detail.see_on_timeline", lang), icon=":material/timeline:",
+                     query_params=view_to_params(with_changes(view, story="", step=0, event=event["event_id"])))
+
+
+STORY_CSS = """
+<style>
+.st-key-story-slide .story-title { font-size: 3.2rem; line-height: 1.15; margin-top: 1.5rem; }
+.st-key-story-slide .story-date { font-size: 1.6rem; font-weight: 700; color: #8C3B12; margin-bottom: 0; }
+.st-key-story-slide .story-heading { font-size: 2.4rem; line-height: 1.2; padding-top: 0.2rem; }
+.st-key-story-slide .story-text { font-size: 1.45rem; line-height: 1.5; }
+.st-key-story-slide .story-quote { font-size: 1.3rem; font-style: italic; border-left: 5px solid #8C3B12; color: #2B2620;
+  padding-left: 1rem; margin-left: 0; }
+.st-key-story-slide .story-source { font-size: 1.1rem; color: #4a4336; }
+</style>
+"""

@@ -22,6 +22,8 @@ class View:
     q: str = ""
     event: str = ""
     lang: str = "en"
+    story: str = ""                    # guided story id; "" = the list of stories
+    step: int = 0                      # slide within the story (0 = title slide)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Known:
     certainties: frozenset = frozenset(config.CERTAINTIES)
     events: frozenset = frozenset()
     langs: frozenset = frozenset(config.LANGUAGES)
+    stories: tuple = ()                # ((story_id, last_step), ...)
 
 
 def _values(params: Mapping, key: str) -> list[str]:
@@ -90,6 +93,19 @@ def parse_view(params: Mapping[str, str | Iterable[str]], known: Known = Known()
         notices.append(f"language {lang[:10]!r} is not available yet; showing English")
         lang = "en"
     fields["lang"] = lang
+    last_steps = dict(known.stories)
+    story = (_values(params, "story") or [""])[0]
+    if story and story not in last_steps:
+        notices.append(f"unknown story ignored: {story[:40]!r}")
+        story = ""
+    step_text = (_values(params, "step") or ["0"])[0]
+    step = int(step_text) if step_text.isdigit() else 0
+    if not step_text.isdigit():
+        notices.append(f"'step' must be a whole number; ignored {step_text[:20]!r}")
+    if story and step > last_steps[story]:
+        notices.append(f"story {story!r} has {last_steps[story]} steps; showing the last")
+        step = last_steps[story]
+    fields.update(story=story, step=step if story else 0)
     return View(**fields), notices
 
 
@@ -109,6 +125,9 @@ def view_to_params(view: View) -> dict[str, str | list[str]]:
             params[key] = getattr(view, key)
     if view.lang != "en":
         params["lang"] = view.lang
+    if view.story:
+        params["story"] = view.story
+        params["step"] = str(view.step)
     return params
 
 

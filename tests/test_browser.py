@@ -116,3 +116,12 @@ def test_play_steps_the_years_forward_until_paused(page, app_url):
     page.get_by_role("button", name="Pause").click()
     page.get_by_text("Years shown:", exact=False).wait_for()
     page.wait_for_function("() => /from=19(1[7-9]|2\\d)/.test(location.search)")
+
+
+def test_story_next_button_moves_to_the_next_slide_and_the_link_follows(page, app_url):
+    open_page(page, app_url + "/stories?story=test&step=0")
+    page.get_by_text("A test story").wait_for()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_text("Congress in Orenburg").wait_for()
+    page.wait_for_function("() => location.search.includes('step=1')")
+    map_frame(page)  # the slide's map draws offline too

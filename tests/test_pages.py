@@ -94,3 +94,21 @@ def test_broken_data_shows_message_naming_file_row_column(tmp_path, monkeypatch)
     assert "cannot be shown" in at.error[0].value
     assert "data/events.csv row 3, column date: not EDTF: '192X-13'" in text_of(at).replace("\\", "")
 
+
+
+def test_stories_page_lists_stories_and_shows_a_slide_in_big_type():
+    at = run_page("pages/stories.py")
+    assert not at.exception and "A test story" in text_of(at)
+    at = run_page("pages/stories.py", {"story": "test", "step": "1"})
+    assert not at.exception
+    html_text = "\n".join(m.value for m in at.markdown)
+    assert "Congress in Orenburg" in html_text and "5 Dec 1917 O.S. = 18 Dec 1917 N.S." in html_text
+    assert "“a congress”" in html_text
+
+
+def test_story_slide_escapes_data_and_moves_with_next():
+    at = run_page("pages/stories.py", {"story": "test", "step": "0"})
+    assert "&lt;b&gt;markup&lt;/b&gt;" in "\n".join(m.value for m in at.markdown)
+    at.button(key="story-next").click().run()
+    assert not at.exception
+    assert at.session_state["_view"].step == 1

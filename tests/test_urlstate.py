@@ -50,3 +50,23 @@ def test_long_query_is_cut():
 
 def test_defaults_are_left_out_of_links():
     assert view_to_params(View()) == {}
+
+
+STORIES = Known(stories=(("alash", 7),))
+
+
+@pytest.mark.parametrize("params, story, step, notices", [
+    ({"story": "alash", "step": "3"}, "alash", 3, 0),
+    ({"story": "alash", "step": "99"}, "alash", 7, 1),
+    ({"story": "alash", "step": "-1"}, "alash", 0, 1),
+    ({"story": "nope", "step": "2"}, "", 0, 1),
+    ({"step": "2"}, "", 0, 0),
+])
+def test_story_and_step_are_read_and_bounded(params, story, step, notices):
+    view, found = parse_view(params, STORIES)
+    assert (view.story, view.step, len(found)) == (story, step, notices)
+
+
+def test_story_round_trips():
+    view = View(story="alash", step=4)
+    assert parse_view(view_to_params(view), STORIES) == (view, [])

@@ -1,0 +1,206 @@
+"""Shared pieces of the benchmark: paths, starting Streamlit, the guarded Chromium, RSS, statistics."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results"          # git-ignored: synthetic datasets, server logs, snapshots
+BARE = BENCH / "bare.py"
+sys.path.insert(0, str(ROOT / "tests"))
+
+import browser as waits  # noqa: E402  tests/browser.py: the wait helpers the browser tests use
+from conftest import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, _free_port  # noqa: E402
+
+PYTHON = sys.executable
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen
+    url: str
+    log: Path
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+
+
+def start_streamlit(script: Path, app_dir: Path, env: dict | None = None, timeout: float = 90) -> Server:
+    """`streamlit run SCRIPT` on a free port, exactly as tests/conftest.start_app starts dashboard.py
+    (same flags, same cwd so the same .streamlit/config.toml), but for any script and app folder:
+    the bare page is started the same way as the app."""
+    logs = RESULTS / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    full_env = {**os.environ, "PYTHONPATH": str(app_dir), **(env or {})}
+    log_path = logs / f"streamlit-{Path(script).stem}-{port}.log"
+    log = open(log_path, "w")
+    proc = subprocess.Popen([PYTHON, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true"],
+                            cwd=app_dir, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early; see {log_path}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return Server(proc, url, log_path)
+        except OSError:
+            time.sleep(0.2)  # polling the health endpoint
+    proc.kill()
+    raise RuntimeError(f"streamlit did not become healthy in {timeout:.0f} s; see {log_path}")
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """(VmRSS, VmHWM) of a process in MB, from /proc/PID/status."""
+    values = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            values[key] = int(rest.split()[0]) / 1024  # kB -> MB
+    return values.get("VmRSS", float("nan")), values.get("VmHWM", float("nan"))
+
+
+def is_local(url: str) -> bool:
+    host = urlparse(url).hostname or ""
+    return url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS
+
+
+class Guard:
+    """context.route handler: let localhost through, abort and record everything else."""
+
+    def __init__(self):
+        self.outside: list[str] = []
+
+    def __call__(self, route):
+        if is_local(route.request.url):
+            return route.continue_()
+        self.outside.append(route.request.url)
+        return route.abort()
+
+
+class AsyncGuard(Guard):
+    async def __call__(self, route):
+        if is_local(route.request.url):
+            return await route.continue_()
+        self.outside.append(route.request.url)
+        return await route.abort()
+
+
+@contextmanager
+def wait_timeout(ms: int):
+    """Let the tests' wait helpers (tests/browser.py) wait longer, e.g. for a 100,000-event map."""
+    saved = waits.TIMEOUT
+    waits.TIMEOUT = ms
+    try:
+        yield
+    finally:
+        waits.TIMEOUT = saved
+
+
+@dataclass
+class Stat:
+    """Samples of one measure; median with min and max."""
+    values: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, value: float) -> None:
+        self.values.append(value)
+
+    @property
+    def n(self) -> int:
+        return len(self.values)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values) if self.values else float("nan")
+
+    @property
+    def min(self) -> float:
+        return min(self.values) if self.values else float("nan")
+
+    @property
+    def max(self) -> float:
+        return max(self.values) if self.values else float("nan")
+
+    def to_dict(self) -> dict:
+        return {"values": self.values, "errors": self.errors, "median": self.median, "min": self.min,
+                "max": self.max, "n": self.n}
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), -(-len(ordered) * q // 100)))
+    return ordered[int(rank) - 1]
+
+
+def machine() -> dict:
+    """nproc, memory, CPU model, versions: printed at the top of the report."""
+    info = {"nproc": os.cpu_count()}
+    try:
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        total = next(line for line in meminfo if line.startswith("MemTotal"))
+        info["memory_gb"] = round(int(total.split()[1]) / 1024 / 1024, 1)
+    except (OSError, StopIteration):
+        info["memory_gb"] = None
+    try:
+        cpu = next(line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+        info["cpu"] = cpu.split(":", 1)[1].strip()
+    except (OSError, StopIteration):
+        info["cpu"] = "?"
+    try:
+        info["chromium"] = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True,
+                                          timeout=20).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        info["chromium"] = "?"
+    from importlib.metadata import version
+    for name in ("streamlit", "streamlit-folium", "folium", "plotly", "pandas", "playwright"):
+        try:
+            info[name] = version(name)
+        except Exception:  # noqa: BLE001 - a missing package is reported, not fatal
+            info[name] = "?"
+    info["python"] = sys.version.split()[0]
+    return info
+
+
+def git_state(app_dir: Path) -> str:
+    """'4bde43e' or '4bde43e + uncommitted changes' for the app folder (or 'snapshot of ...')."""
+    marker = app_dir / ".bench-snapshot"
+    if marker.exists():
+        return marker.read_text().strip()
+    try:
+        sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=app_dir, capture_output=True, text=True,
+                             timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "steppe", "pages", "dashboard.py", "data",
+                                "geo", "static", ".streamlit"], cwd=app_dir, capture_output=True, text=True,
+                               timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    return f"{sha}" + (" + uncommitted changes to the app" if dirty else "") if sha else "?"
