@@ -51,3 +51,10 @@ def test_dynamic_translation_keys_exist():
     keys += [f"certainty.{c}" for c in config.CERTAINTIES] + [f"route.kind.{k}" for k in config.ROUTE_KINDS]
     keys += [f"lang.{code}" for code in config.LANGUAGES]
     assert [k for k in keys if k not in catalogue] == []
+
+
+def test_every_url_parameter_is_documented_in_the_readme():
+    from steppe.urlstate import LIST_KEYS
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for key in ["from", "to", *LIST_KEYS, "q", "event", "lang", "story", "step"]:
+        assert f"`{key}`" in readme, key
