@@ -20,3 +20,9 @@ if choice and choice != view.event:
     view = ui.select_event(view, choice)
     st.rerun()
 ui.render_event_detail(atlas, view, on_page="explore")
+
+with st.expander(t("upload.title", lang), icon=":material/upload_file:"):
+    st.markdown(t("upload.lead", lang))
+    uploaded = st.file_uploader(t("upload.label", lang), type=["csv"], key="upload-events")
+    if uploaded is not None:
+        ui.render_uploaded_events(atlas, view, uploaded.name, uploaded.getvalue())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -75,11 +76,19 @@ def _read_csv(path: Path, columns: tuple[schema.Column, ...], problems: list[Pro
     if not path.exists():
         problems.append(Problem(name, "-", "-", "file is missing"))
         return None
+    return _parse_csv(name, path.read_bytes(), columns, problems)
+
+
+def _parse_csv(name: str, data: bytes, columns: tuple[schema.Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
-            rows = list(csv.reader(handle))
+        text = data.decode("utf-8-sig")  # a BOM from a spreadsheet export is fine
     except UnicodeDecodeError as exc:
         problems.append(Problem(name, "-", "-", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        problems.append(Problem(name, "-", "-", f"not a readable CSV file ({exc})"))
         return None
     if not rows:
         problems.append(Problem(name, "row 1", "-", "file is empty: the header row is missing"))
@@ -123,6 +132,12 @@ def _check_ids(frame: pd.DataFrame, file: str, column: str, problems: list[Probl
 def _check_enum(value: str, allowed, file, row, column, problems):
     if value and value not in allowed:
         problems.append(Problem(file, row, column, f"{value!r} is not one of: {', '.join(allowed)}"))
+
+
+def _check_refs(value: str, known, file: str, row: str, column: str, kind: str, problems: list[Problem]) -> None:
+    for ref in split_ids(value):
+        if ref not in known:
+            problems.append(Problem(file, row, column, f"unknown {kind} {ref!r}"))
 
 
 def _check_figures(value: str, file, row, column, problems):
@@ -208,6 +223,48 @@ def _geojson_frame(data: dict, file: str, columns, geom_types: tuple[str, ...], 
     return pd.DataFrame(records)
 
 
+def _check_events(events: pd.DataFrame, file: str, place_ids, person_ids, source_ids, problems: list[Problem]):
+    """Every rule for event rows; returns their date spans (None where the date is bad)."""
+    _check_ids(events, file, "event_id", problems)
+    spans = []
+    for _, rec in events.iterrows():
+        row = f"row {rec['_row']}"
+        _check_enum(rec["calendar"], config.CALENDARS, file, row, "calendar", problems)
+        _check_enum(rec["thread"], config.THREADS, file, row, "thread", problems)
+        _check_enum(rec["event_type"], config.EVENT_TYPES, file, row, "event_type", problems)
+        _check_enum(rec["certainty"], config.CERTAINTIES, file, row, "certainty", problems)
+        _check_refs(rec["place_id"], place_ids, file, row, "place_id", "place", problems)
+        _check_refs(rec["other_place_ids"], place_ids, file, row, "other_place_ids", "place", problems)
+        _check_refs(rec["people"], person_ids, file, row, "people", "person", problems)
+        _check_refs(rec["source_id"], source_ids, file, row, "source_id", "source", problems)
+        _check_figures(rec["figures"], file, row, "figures", problems)
+        _check_quote(rec["quote"], file, row, problems)
+        span = _date_columns(rec["date"], rec["calendar"], file, row, "date", problems) if rec["date"] else None
+        if span and rec["calendar"] == "julian" and pd.Timestamp(span.start) >= OLD_STYLE_END:
+            problems.append(Problem(file, row, "calendar",
+                                    f"julian date {rec['date']!r} falls after 14 Feb 1918, when Old Style ended"))
+        spans.append(span)
+    return spans
+
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an events file of ~20,000 rows; larger ones belong in a data folder
+
+
+def check_events_file(name: str, data: bytes, atlas: "Atlas") -> tuple[pd.DataFrame | None, list[Problem]]:
+    """An uploaded events CSV, checked by the same rules as data/events.csv against the atlas' ids."""
+    problems: list[Problem] = []
+    if len(data) > MAX_UPLOAD_BYTES:
+        return None, [Problem(name, "-", "-", f"is {len(data) // 1024} KB; at most {MAX_UPLOAD_BYTES // 1024} KB")]
+    events = _parse_csv(name, data, schema.EVENTS, problems)
+    if events is None:
+        return None, problems
+    spans = _check_events(events, name, set(atlas.places["place_id"]), set(atlas.people["person_id"]),
+                          set(atlas.sources["source_id"]), problems)
+    if problems:
+        return None, problems
+    return _enrich_events(events, spans, atlas.places, atlas.sources), []
+
+
 def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR) -> Atlas:
     """Read every file, check it, and return typed frames; raise DataError listing every problem."""
     data_dir, geo_dir = Path(data_dir), Path(geo_dir)
@@ -234,32 +291,8 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
     place_ids = set(places.get("place_id", []))
     person_ids, source_ids = set(people["person_id"]), set(sources["source_id"])
 
-    def check_refs(value, known, file, row, column, kind):
-        for ref in split_ids(value):
-            if ref not in known:
-                problems.append(Problem(file, row, column, f"unknown {kind} {ref!r}"))
-
     # events
-    file = "data/events.csv"
-    _check_ids(events, file, "event_id", problems)
-    spans = []
-    for _, rec in events.iterrows():
-        row = f"row {rec['_row']}"
-        _check_enum(rec["calendar"], config.CALENDARS, file, row, "calendar", problems)
-        _check_enum(rec["thread"], config.THREADS, file, row, "thread", problems)
-        _check_enum(rec["event_type"], config.EVENT_TYPES, file, row, "event_type", problems)
-        _check_enum(rec["certainty"], config.CERTAINTIES, file, row, "certainty", problems)
-        check_refs(rec["place_id"], place_ids, file, row, "place_id", "place")
-        check_refs(rec["other_place_ids"], place_ids, file, row, "other_place_ids", "place")
-        check_refs(rec["people"], person_ids, file, row, "people", "person")
-        check_refs(rec["source_id"], source_ids, file, row, "source_id", "source")
-        _check_figures(rec["figures"], file, row, "figures", problems)
-        _check_quote(rec["quote"], file, row, problems)
-        span = _date_columns(rec["date"], rec["calendar"], file, row, "date", problems) if rec["date"] else None
-        if span and rec["calendar"] == "julian" and pd.Timestamp(span.start) >= OLD_STYLE_END:
-            problems.append(Problem(file, row, "calendar",
-                                    f"julian date {rec['date']!r} falls after 14 Feb 1918, when Old Style ended"))
-        spans.append(span)
+    spans = _check_events(events, "data/events.csv", place_ids, person_ids, source_ids, problems)
 
     # eras
     file = "data/eras.csv"
@@ -267,7 +300,7 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
     era_spans = []
     for _, rec in eras.iterrows():
         row = f"row {rec['_row']}"
-        check_refs(rec["source_id"], source_ids, file, row, "source_id", "source")
+        _check_refs(rec["source_id"], source_ids, file, row, "source_id", "source", problems)
         _check_quote(rec["quote"], file, row, problems)
         era_spans.append(_date_columns(rec["date"], "gregorian", file, row, "date", problems) if rec["date"] else None)
 
@@ -300,8 +333,8 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
             _check_enum(rec.get("kind", ""), config.ROUTE_KINDS, file, row, "kind", problems)
             _check_enum(rec.get("thread", ""), config.THREADS, file, row, "thread", problems)
             for column in ("from_place", "via_places", "to_place"):
-                check_refs(str(rec.get(column, "")), place_ids, file, row, column, "place")
-            check_refs(str(rec.get("source_id", "")), source_ids, file, row, "source_id", "source")
+                _check_refs(str(rec.get(column, "")), place_ids, file, row, column, "place", problems)
+            _check_refs(str(rec.get("source_id", "")), source_ids, file, row, "source_id", "source", problems)
             _check_figures(str(rec.get("figures", "")), file, row, "figures", problems)
             _check_quote(str(rec.get("quote", "")), file, row, problems)
             route_spans.append(_date_columns(str(rec.get("date", "")), "gregorian", file, row, "date", problems))

@@ -437,3 +437,20 @@ STORY_CSS = """
 .st-key-story-slide .story-source { font-size: 1.1rem; color: #4a4336; }
 </style>
 """
+
+
+def render_uploaded_events(atlas: Atlas, view: View, name: str, data: bytes) -> None:
+    """Check a researcher's own events file by the atlas' rules; show the problems, or the events."""
+    from .load import check_events_file
+    from .timeline import build_timeline
+
+    lang = view.lang
+    events, problems = check_events_file(name, data, atlas)
+    if problems:
+        st.error(t("upload.problems", lang, n=len(problems)))
+        st.markdown("\n".join(f"- {md_escape(str(p))}" for p in problems[:50]))
+        return
+    st.success(t("upload.ok", lang, n=len(events)))
+    if not events.empty:
+        st.plotly_chart(build_timeline(events, lang=lang), key="upload-timeline", config={"displaylogo": False})
+        st.dataframe(events_table(events, lang), hide_index=True, width="stretch", column_config=column_labels(lang))

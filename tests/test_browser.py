@@ -125,3 +125,14 @@ def test_story_next_button_moves_to_the_next_slide_and_the_link_follows(page, ap
     page.get_by_text("Congress in Orenburg").wait_for()
     page.wait_for_function("() => location.search.includes('step=1')")
     map_frame(page)  # the slide's map draws offline too
+
+
+def test_uploading_a_broken_events_file_names_row_and_column(page, app_url, tmp_path):
+    broken = tmp_path / "mine.csv"
+    text = (FIXTURE_DATA / "events.csv").read_text(encoding="utf-8").replace("1922-12,", "1922-13,", 1)
+    broken.write_text(text, encoding="utf-8")
+    open_page(page, app_url + "/explore")
+    page.get_by_text("Check your own events file").click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(broken))
+    page.get_by_text("mine.csv row 3, column date", exact=False).wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
