@@ -4,7 +4,7 @@ from streamlit_folium import st_folium
 from steppe import config, ui
 from steppe.filters import filter_events
 from steppe.i18n import t
-from steppe.maps import find_marker
+from steppe.maps import MAX_MAP_ROUTES, find_marker
 
 atlas, view = ui.page_context()
 lang = view.lang
@@ -32,15 +32,19 @@ def map_panel() -> None:
     st.markdown(t("map.playing" if st.session_state.get("_playing") else "map.window", lang,
                   start=current.year_from, end=current.year_to))
     layers = ui.map_layers(atlas, current)
+    if layers.markers["place_id"].str.startswith("cell:").any():
+        st.info(t("map.aggregated", lang, n=layers.events["place_id"].nunique()), icon=":material/grid_on:")
     result = st_folium(layers.fmap, key="map", height=620, width="stretch",
                        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"])
+    if len(layers.routes) > MAX_MAP_ROUTES:
+        st.caption(t("map.routes_capped", lang, shown=MAX_MAP_ROUTES, total=len(layers.routes)))
     unplaced = len(layers.events) - int(layers.events["lat"].notna().sum())
     if unplaced:
         st.caption(t("map.unplaced", lang, n=unplaced, total=len(layers.events)))
     click = (result or {}).get("last_object_clicked") or {}
     marker = find_marker(layers.markers, click.get("lat"), click.get("lng"),
                          (result or {}).get("last_object_clicked_tooltip"))
-    if marker is not None and current.event not in marker["event_ids"]:
+    if marker is not None and marker["event_ids"] and current.event not in marker["event_ids"]:
         ui.select_event(current, marker["event_ids"][0])
         st.rerun()
 

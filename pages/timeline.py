@@ -3,7 +3,7 @@ import streamlit as st
 from steppe import ui
 from steppe.filters import filter_events
 from steppe.i18n import t
-from steppe.timeline import build_timeline
+from steppe.timeline import build_timeline, is_aggregated
 
 atlas, view = ui.page_context()
 lang = view.lang
@@ -13,6 +13,8 @@ st.caption(t("timeline.count", lang, n=len(events)) + " · " + t("timeline.symbo
 if events.empty:
     st.warning(t("timeline.empty", lang))
 else:
+    if is_aggregated(events):
+        st.info(t("timeline.aggregated", lang, n=len(events)), icon=":material/stacked_bar_chart:")
     fig = build_timeline(events, atlas.eras, lang=lang, year_from=view.year_from, year_to=view.year_to,
                          selected=view.event)
     state = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",

@@ -37,10 +37,7 @@ def filter_events(events: pd.DataFrame, view: View) -> pd.DataFrame:
     if view.places:
         keep &= _any_of(events["place_id"] + ";" + events["other_place_ids"], view.places)
     if view.q:
-        needle = view.q.casefold()
-        text = (events["title"] + " " + events["summary"] + " " + events["quote"] + " " + events["place_name"]
-                + " " + events["people"] + " " + events["note"])
-        keep &= text.str.casefold().str.contains(needle, regex=False)
+        keep &= events["search_text"].str.contains(view.q.casefold(), regex=False)
     return events[keep]
 
 

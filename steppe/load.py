@@ -120,7 +120,7 @@ def _parse_csv(name: str, data: bytes, columns: tuple[schema.Column, ...], probl
 
 def _check_ids(frame: pd.DataFrame, file: str, column: str, problems: list[Problem], where=lambda r: f"row {r['_row']}"):
     seen = {}
-    for _, rec in frame.iterrows():
+    for rec in frame.to_dict("records"):  # plain dicts: iterrows is ~50x slower at 100,000 rows
         value = rec[column]
         if value and not SLUG.match(value):
             problems.append(Problem(file, where(rec), column, f"not a lowercase slug (a-z, 0-9, - or _): {value!r}"))
@@ -227,7 +227,7 @@ def _check_events(events: pd.DataFrame, file: str, place_ids, person_ids, source
     """Every rule for event rows; returns their date spans (None where the date is bad)."""
     _check_ids(events, file, "event_id", problems)
     spans = []
-    for _, rec in events.iterrows():
+    for rec in events.to_dict("records"):
         row = f"row {rec['_row']}"
         _check_enum(rec["calendar"], config.CALENDARS, file, row, "calendar", problems)
         _check_enum(rec["thread"], config.THREADS, file, row, "thread", problems)
@@ -375,6 +375,9 @@ def _enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: p
     out["lon"] = out["place_id"].map(by_place["lon"]) if not by_place.empty else None
     out["place_name"] = out["place_id"].map(by_place["period_name"]).fillna("") if not by_place.empty else ""
     out["source_short"] = out["source_id"].map(sources.set_index("source_id")["short"]).fillna("")
+    # the text the search box looks in, folded once here rather than on every keystroke
+    out["search_text"] = (out["title"] + " " + out["summary"] + " " + out["quote"] + " " + out["place_name"] + " "
+                          + out["people"] + " " + out["note"]).str.casefold()
     return out.sort_values(["start", "event_id"]).reset_index(drop=True)
 
 

@@ -27,37 +27,72 @@ def esc(value) -> str:
 
 
 POPUP_COLUMNS = ["event_id", "place_id", "thread", "date_label", "title", "place_name", "lat", "lon"]
+MAX_MAP_MARKERS = 400  # above this the map groups markers into grid cells: 100,000 popups would be ~100 MB
+GRID_STEPS_DEG = (0.5, 1.0, 2.0, 4.0, 8.0)  # cell sizes tried in turn until the markers fit
+MARKER_COLUMNS = ["place_id", "thread", "lat", "lon", "event_ids", "count", "tip", "places"]
 
 
-def _located_by_place(events: pd.DataFrame) -> dict[str, list[dict]]:
-    """{place_id: [event records in date order]} for events that have a place with coordinates."""
-    located = events[events["lat"].notna() & (events["place_id"] != "")]
+def _located(events: pd.DataFrame) -> pd.DataFrame:
+    return events[events["lat"].notna() & (events["place_id"] != "")]
+
+
+def popup_records(events: pd.DataFrame) -> dict[str, list[dict]]:
+    """{place_id: the first MAX_POPUP_EVENTS event records there, in date order} for the popups."""
+    head = _located(events).groupby("place_id", sort=False).head(MAX_POPUP_EVENTS)
     grouped: dict[str, list[dict]] = {}
-    for record in located[POPUP_COLUMNS].to_dict("records"):  # plain dicts: pandas per-row access is slow
+    for record in head[POPUP_COLUMNS].to_dict("records"):  # plain dicts: pandas per-row access is slow
         grouped.setdefault(record["place_id"], []).append(record)
     return grouped
 
 
 def marker_positions(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """One row per (place, thread): where its circle marker goes, its tooltip and which events it stands for."""
+    """One row per (place, thread): where its circle marker goes, its tooltip and which events it stands for.
+    Above MAX_MAP_MARKERS the rows are (grid cell, thread) aggregates with no event list."""
+    located = _located(events)
+    if located.empty:
+        return pd.DataFrame(columns=MARKER_COLUMNS)
+    groups = located.groupby(["place_id", "thread"], sort=False)
+    table = groups.agg(lat=("lat", "first"), lon=("lon", "first"), name=("place_name", "first"),
+                       count=("event_id", "size")).reset_index()
+    if len(table) > MAX_MAP_MARKERS:
+        return _grid_markers(table, lang)
+    ids = groups["event_id"].agg(list)
+    order = {th: i for i, th in enumerate(config.THREADS)}
+    table["rank"] = table["thread"].map(order)
+    table = table.sort_values(["place_id", "rank"]).reset_index(drop=True)
+    table["index"] = table.groupby("place_id").cumcount()
+    table["n"] = table.groupby("place_id")["thread"].transform("size")
     rows = []
-    for place_id, records in sorted(_located_by_place(events).items()):
-        present = {r["thread"] for r in records}
-        threads = [th for th in config.THREADS if th in present]
-        lat0, lon0 = float(records[0]["lat"]), float(records[0]["lon"])
-        name = records[0]["place_name"] or place_id
-        for index, thread in enumerate(threads):
-            if len(threads) == 1:
-                lat, lon = lat0, lon0
-            else:
-                angle = 2 * math.pi * index / len(threads)
-                lat = lat0 + MARKER_OFFSET_DEG * math.sin(angle)
-                lon = lon0 + MARKER_OFFSET_DEG * math.cos(angle) / math.cos(math.radians(lat0))
-            ids = [r["event_id"] for r in records if r["thread"] == thread]
-            tip = f"{name}: {t('map.n_events', lang, n=len(ids))} ({t('thread.' + thread, lang)})"
-            rows.append({"place_id": place_id, "thread": thread, "lat": round(lat, 5), "lon": round(lon, 5),
-                         "event_ids": ids, "count": len(ids), "tip": tip})
-    return pd.DataFrame(rows, columns=["place_id", "thread", "lat", "lon", "event_ids", "count", "tip"])
+    for row in table.itertuples(index=False):
+        lat, lon = float(row.lat), float(row.lon)
+        if row.n > 1:  # several threads at one place: a small ring around it
+            angle = 2 * math.pi * row.index / row.n
+            lat, lon = (lat + MARKER_OFFSET_DEG * math.sin(angle),
+                        lon + MARKER_OFFSET_DEG * math.cos(angle) / math.cos(math.radians(float(row.lat)))) 
+        name = row.name or row.place_id
+        tip = f"{name}: {t('map.n_events', lang, n=row.count)} ({t('thread.' + row.thread, lang)})"
+        rows.append({"place_id": row.place_id, "thread": row.thread, "lat": round(lat, 5), "lon": round(lon, 5),
+                     "event_ids": ids[(row.place_id, row.thread)], "count": int(row.count), "tip": tip, "places": 1})
+    return pd.DataFrame(rows, columns=MARKER_COLUMNS)
+
+
+def _grid_markers(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """(place, thread) counts -> (grid cell, thread) counts at the count-weighted centre of their places."""
+    for step in GRID_STEPS_DEG:
+        cells = table.assign(cy=(table["lat"] // step).astype(int), cx=(table["lon"] // step).astype(int),
+                             wlat=table["lat"] * table["count"], wlon=table["lon"] * table["count"])
+        grouped = cells.groupby(["cy", "cx", "thread"]).agg(count=("count", "sum"), wlat=("wlat", "sum"),
+                                                           wlon=("wlon", "sum"), places=("place_id", "size"))
+        if len(grouped) <= MAX_MAP_MARKERS or step == GRID_STEPS_DEG[-1]:
+            break
+    grouped = grouped.reset_index()
+    rows = []
+    for row in grouped.itertuples(index=False):
+        tip = t("map.cell_tip", lang, n=int(row.count), places=int(row.places), thread=t("thread." + row.thread, lang))
+        rows.append({"place_id": f"cell:{step}:{row.cy}:{row.cx}", "thread": row.thread,
+                     "lat": round(row.wlat / row.count, 5), "lon": round(row.wlon / row.count, 5),
+                     "event_ids": [], "count": int(row.count), "tip": tip, "places": int(row.places)})
+    return pd.DataFrame(rows, columns=MARKER_COLUMNS)
 
 
 CLICK_TOLERANCE_DEG = 1.0  # Leaflet reports where the mouse hit a circle, not its centre
@@ -78,8 +113,10 @@ def find_marker(markers: pd.DataFrame, lat: float | None, lon: float | None, too
     return markers.loc[best] if distance[best] < CLICK_TOLERANCE_DEG else None
 
 
-def popup_html(place_name: str, at_place: list[dict], lang: str, link_params: dict | None = None) -> str:
-    """Every event at a place (records in date order), each a link that selects it, keeping the filters; escaped."""
+def popup_html(place_name: str, at_place: list[dict], lang: str, link_params: dict | None = None,
+               total: int | None = None) -> str:
+    """The events at a place (records in date order), each a link that selects it, keeping the filters; escaped.
+    `total` is how many there are in all, when `at_place` holds only the first ones."""
     items = []
     base = urlencode(link_params or {}, doseq=True)
     for row in at_place[:MAX_POPUP_EVENTS]:
@@ -87,7 +124,7 @@ def popup_html(place_name: str, at_place: list[dict], lang: str, link_params: di
         query = (base + "&" if base else "") + urlencode({"event": row["event_id"]})
         items.append(f'<li><span style="color:{color}">&#9679;</span> {esc(row["date_label"])}: '
                      f'<a href="?{esc(query)}" target="_top">{esc(row["title"])}</a></li>')
-    more = len(at_place) - MAX_POPUP_EVENTS
+    more = (len(at_place) if total is None else total) - min(len(at_place), MAX_POPUP_EVENTS)
     if more > 0:
         items.append(f"<li>{esc(t('map.more_events', lang, n=more))}</li>")
     return (f'<div class="atlas-popup" style="font-size:14px;max-height:260px;overflow:auto">'
@@ -196,10 +233,22 @@ def build_event_map(events: pd.DataFrame, routes: pd.DataFrame, regions: dict, c
     return fmap
 
 
+MAX_MAP_ROUTES = 150  # more lines than this are unreadable and heavy; the largest volumes are kept
+
+
+def routes_to_draw(routes: pd.DataFrame) -> pd.DataFrame:
+    """At most MAX_MAP_ROUTES routes: those with the largest volume the sources give, then the earliest."""
+    if len(routes) <= MAX_MAP_ROUTES:
+        return routes
+    volume = routes["figures"].astype(str).map(lambda f: (route_volume(f) or ("", 0))[1])
+    return routes.assign(_volume=volume).sort_values(["_volume", "start"], ascending=[False, True]).head(
+        MAX_MAP_ROUTES).drop(columns="_volume")
+
+
 def route_feature_collection(routes: pd.DataFrame, sources_short: dict, lang: str) -> dict:
     """Routes as GeoJSON: each line (dashed when schematic) and an arrowhead at its end, with style and tooltip."""
     features = []
-    for _, row in routes.iterrows():
+    for _, row in routes_to_draw(routes).iterrows():
         color = "#7b3294" if row["kind"] in ("deportation", "exile", "escort") else "#b35806"
         dashed = str(row.get("schematic", "")).lower() in ("true", "1")
         line_style = {"color": color, "weight": route_weight(str(row.get("figures", ""))), "opacity": 0.85,
@@ -210,7 +259,7 @@ def route_feature_collection(routes: pd.DataFrame, sources_short: dict, lang: st
             features.append({"type": "Feature", "properties": {"tip": tip, "style": line_style},
                              "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line]}})
             head = arrowhead(line[-2], line[-1])
-            features.append({"type": "Feature", "properties": {"tip": tip, "style": head_style},
+            features.append({"type": "Feature", "properties": {"tip": "", "style": head_style},
                              "geometry": {"type": "Polygon",
                                           "coordinates": [[[lon, lat] for lat, lon in head + [head[0]]]]}})
     return {"type": "FeatureCollection", "features": features}
@@ -219,18 +268,23 @@ def route_feature_collection(routes: pd.DataFrame, sources_short: dict, lang: st
 def marker_feature_collection(markers: pd.DataFrame, events: pd.DataFrame, lang: str,
                               link_params: dict | None, selected: str = "") -> dict:
     """Circle markers as GeoJSON points: colour by thread, radius by count, escaped tooltip and popup."""
-    by_place = _located_by_place(events)
+    aggregated = markers["place_id"].str.startswith("cell:").any() if not markers.empty else False
+    by_place = {} if aggregated else popup_records(events)
+    totals = {} if aggregated else markers.groupby("place_id")["count"].sum().to_dict()
     features = []
     for marker in markers.itertuples(index=False):
-        at_place = by_place[marker.place_id]
-        place_name = at_place[0]["place_name"] or marker.place_id
         chosen = selected in marker.event_ids
         style = {"fillColor": config.THREAD_COLORS[marker.thread], "color": "#111111" if chosen else "#ffffff",
                  "weight": 3 if chosen else 1.5, "fillOpacity": 0.9,
                  "radius": round(min(22, 6 + 2.2 * math.sqrt(marker.count)), 1)}
+        if aggregated:
+            popup = f'<div class="atlas-popup">{esc(marker.tip)}<br>{esc(t("map.cell_hint", lang))}</div>'
+        else:
+            at_place = by_place[marker.place_id]
+            popup = popup_html(at_place[0]["place_name"] or marker.place_id, at_place, lang, link_params,
+                               total=totals[marker.place_id])
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [marker.lon, marker.lat]},
-                         "properties": {"tip": esc(marker.tip), "style": style,
-                                        "popup": popup_html(place_name, at_place, lang, link_params)}})
+                         "properties": {"tip": esc(marker.tip), "style": style, "popup": popup}})
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -10,11 +10,15 @@ from . import config
 from .dates import format_julian_label
 from .i18n import t
 
+MAX_TIMELINE_EVENTS = 1500  # above this, one marker per thread and month: 100,000 single markers are ~28 MB of JSON
 LANE_SLOTS = 5            # events that overlap in one lane are spread over this many sub-rows
 LANE_SPREAD = 0.36        # half-height of a lane used by the sub-rows (lanes are 1.0 apart)
 MIN_GAP = pd.Timedelta(days=75)  # closer than this on one sub-row and two markers would touch
 CERTAINTY_SYMBOLS = {"certain": "circle", "approximate": "circle-open", "disputed": "diamond",
                      "claim": "square-open"}
+
+
+HOVER_COLUMNS = ["date_label", "calendar", "date", "title", "place_name", "source_short", "locator", "certainty"]
 
 
 def pack_slots(starts: list[pd.Timestamp], ends: list[pd.Timestamp]) -> list[int]:
@@ -44,7 +48,7 @@ def slot_offset(slot: int) -> float:
     return ((slot + 1) // 2) * step * (1 if slot % 2 else -1)
 
 
-def hover_text(row: pd.Series, lang: str) -> str:
+def hover_text(row, lang: str) -> str:
     """The hover box: date label, title, place, short source and locator, all escaped."""
     date = html.escape(row["date_label"])
     if row["calendar"] == "julian":
@@ -58,13 +62,47 @@ def hover_text(row: pd.Series, lang: str) -> str:
     return "<br>".join(lines)
 
 
+def is_aggregated(events: pd.DataFrame) -> bool:
+    """True when the timeline shows counts per month instead of single events."""
+    return len(events) > MAX_TIMELINE_EVENTS
+
+
 def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, lang: str = "en",
                    year_from: int = config.YEAR_MIN, year_to: int = config.YEAR_MAX,
                    selected: str = "", compact: bool = False) -> go.Figure:
-    """Events -> a Plotly figure; each marker carries its event_id in customdata."""
-    threads = [th for th in config.THREADS if th in set(events["thread"])] or list(config.THREADS)
+    """Events -> a Plotly figure; each marker carries its event_id in customdata (counts above the limit)."""
+    present = set(events["thread"].unique())
+    threads = [th for th in config.THREADS if th in present] or list(config.THREADS)
     lane = {th: i for i, th in enumerate(reversed(threads))}
     fig = go.Figure()
+    if is_aggregated(events):
+        _add_monthly_counts(fig, events, threads, lane, lang)
+    else:
+        _add_events(fig, events, threads, lane, lang, selected, compact)
+    _add_eras(fig, eras, compact)
+    _apply_layout(fig, threads, lane, lang, year_from, year_to, compact)
+    return fig
+
+
+def _add_monthly_counts(fig: go.Figure, events: pd.DataFrame, threads: list[str], lane: dict, lang: str) -> None:
+    mid = events["start"] + (events["end"] - events["start"]) / 2
+    months = pd.DataFrame({"thread": events["thread"], "month": mid.dt.to_period("M").dt.to_timestamp()})
+    counts = months.groupby(["thread", "month"]).size().reset_index(name="n")
+    biggest = max(1, int(counts["n"].max()))
+    for thread in threads:
+        group = counts[counts["thread"] == thread]
+        name = t(f"thread.{thread}", lang)
+        fig.add_trace(go.Scatter(
+            x=group["month"], y=[lane[thread]] * len(group), mode="markers", name=name,
+            marker=dict(color=config.THREAD_COLORS[thread], opacity=0.75,
+                        size=(6 + 22 * (group["n"] / biggest) ** 0.5).round(1)),
+            hovertext=[t("timeline.month_count", lang, n=n, month=m.strftime("%b %Y"), thread=name)
+                       for m, n in zip(group["month"], group["n"])],
+            hovertemplate="%{hovertext}<extra></extra>"))
+
+
+def _add_events(fig: go.Figure, events: pd.DataFrame, threads: list[str], lane: dict, lang: str, selected: str,
+                compact: bool) -> None:
     points = events.copy()
     points["mid"] = points["start"] + (points["end"] - points["start"]) / 2
     points["y"] = 0.0
@@ -89,15 +127,17 @@ def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, la
             marker=dict(color=color, size=9 if compact else 12, line=dict(width=1.5, color=color),
                         symbol=[CERTAINTY_SYMBOLS[c] for c in group["certainty"]]),
             customdata=group[["event_id"]].to_numpy(),
-            hovertext=[hover_text(row, lang) for _, row in group.iterrows()],
+            hovertext=[hover_text(row, lang) for row in group[HOVER_COLUMNS].to_dict("records")],
             hovertemplate="%{hovertext}<extra></extra>"))
 
-    if selected and selected in set(points["event_id"]):
+    if selected and (points["event_id"] == selected).any():
         row = points[points["event_id"] == selected].iloc[0]
         fig.add_trace(go.Scatter(x=[row["mid"]], y=[row["y"]], mode="markers", name=t("timeline.selected", lang),
                                  marker=dict(size=24, color="rgba(0,0,0,0)", line=dict(width=3, color="#111")),
                                  hoverinfo="skip", showlegend=False))
 
+
+def _add_eras(fig: go.Figure, eras: pd.DataFrame | None, compact: bool) -> None:
     for index, (_, era) in enumerate((eras if eras is not None else pd.DataFrame()).iterrows()):
         fig.add_vrect(x0=era["start"], x1=era["end"], fillcolor="#8a7f6a", opacity=0.10, line_width=0,
                       layer="below")
@@ -107,6 +147,9 @@ def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, la
                                text=html.escape(era["label"]), showarrow=False, yanchor="bottom",
                                font=dict(size=12, color="#4a4336"))
 
+
+def _apply_layout(fig: go.Figure, threads: list[str], lane: dict, lang: str, year_from: int, year_to: int,
+                  compact: bool) -> None:
     lo, hi = pd.Timestamp(year_from, 1, 1), pd.Timestamp(year_to, 12, 31)
     pad = (hi - lo) * 0.02
     fig.update_layout(
@@ -121,7 +164,6 @@ def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, la
         yaxis=dict(tickvals=list(lane.values()), ticktext=[t(f"thread.{th}", lang) for th in lane],
                    range=[-0.6, len(threads) - 0.4], gridcolor="#e6dfcf", fixedrange=True, zeroline=False),
     )
-    return fig
 
 
 def _segments(starts, ends, ys, color, width, opacity, name) -> go.Scatter:

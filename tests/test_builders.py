@@ -114,3 +114,41 @@ def test_find_marker_by_tooltip_or_nearest_centre(fixture_atlas):
 def test_play_steps_the_window_one_year_and_stops_at_the_end(window, expected):
     step = step_window(View(year_from=window[0], year_to=window[1]))
     assert (None if step is None else (step.year_from, step.year_to)) == expected
+
+
+def _many_events(n_places: int, per_place: int) -> pd.DataFrame:
+    rows = []
+    for p in range(n_places):
+        for k in range(per_place):
+            rows.append({"event_id": f"e{p}-{k}", "place_id": f"p{p}", "thread": "migration", "lat": 40 + p * 0.01,
+                         "lon": 60 + p * 0.013, "place_name": f"P{p}", "date_label": "1930", "title": "t",
+                         "start": pd.Timestamp("1930-01-01"), "end": pd.Timestamp("1930-12-31")})
+    return pd.DataFrame(rows)
+
+
+def test_map_groups_markers_into_cells_above_the_limit_and_stays_small():
+    from steppe.maps import MAX_MAP_MARKERS
+    events = _many_events(MAX_MAP_MARKERS + 100, 3)
+    markers = marker_positions(events)
+    assert len(markers) <= MAX_MAP_MARKERS and markers["place_id"].str.startswith("cell:").all()
+    assert markers["count"].sum() == len(events)
+    collection = marker_feature_collection(markers, events, "en", {})
+    assert "narrow the years" in collection["features"][0]["properties"]["popup"]
+
+
+def test_popups_list_at_most_the_limit_and_count_the_rest():
+    events = _many_events(1, 40)
+    collection = marker_feature_collection(marker_positions(events), events, "en", {})
+    popup = collection["features"][0]["properties"]["popup"]
+    assert popup.count("<li>") == 26 and "and 15 more events" in popup
+
+
+def test_timeline_counts_per_month_above_the_limit():
+    from steppe.timeline import MAX_TIMELINE_EVENTS, is_aggregated
+    events = _many_events(1, MAX_TIMELINE_EVENTS + 1).assign(
+        certainty="certain", qualified=False, precision="year", calendar="gregorian", date="1930",
+        source_short="S", locator="p. 1", quote="q")
+    assert is_aggregated(events)
+    fig = build_timeline(events)
+    assert sum(len(tr.x) for tr in fig.data) == 1 and all(tr.customdata is None for tr in fig.data)
+    assert fig.data[0].hovertext[0].startswith(f"{MAX_TIMELINE_EVENTS + 1} events · Jul 1930")
