@@ -16,7 +16,7 @@ for _, source in atlas.sources.iterrows():
         st.markdown(f"**{ui.md_escape(source['short'])}** — {ui.md_escape(source['citation'])}")
         st.caption(f"{source['kind']} · {source['language']} · "
                    + t("sources.events_from", lang, n=int(counts.get(source["source_id"], 0))))
-        st.write(source["reliability_note"])
+        st.markdown(ui.md_escape(source["reliability_note"]))
 
 st.header(t("sources.methods", lang), anchor="methods")
 for key in ("methods.dates", "methods.calendar", "methods.places", "methods.routes", "methods.regions",

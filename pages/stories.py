@@ -12,7 +12,7 @@ if not view.story:
     for index, (story_id, title, intro) in enumerate(story_titles(atlas.stories)):
         with columns[index % 2], st.container(border=True):
             st.subheader(title, anchor=False)
-            st.write(intro)
+            st.markdown(ui.md_escape(intro))
             st.page_link("pages/stories.py", label=t("stories.start", lang), icon=":material/play_arrow:",
                          query_params={**ui.view_to_params(view), "story": story_id, "step": "0"})
 else:

@@ -51,6 +51,15 @@ def get_atlas() -> Atlas:
 
 
 def known_ids(atlas: Atlas) -> Known:
+    """The ids a link may name; computed once per loaded atlas (100,000 event ids are not free)."""
+    cached = getattr(atlas, "_known", None)
+    if cached is None:
+        cached = _known_ids(atlas)
+        atlas._known = cached  # the shared Atlas is read-only otherwise; this memo is derived from it
+    return cached
+
+
+def _known_ids(atlas: Atlas) -> Known:
     last_steps = atlas.stories.groupby("story_id")["step"].max()
     return Known(people=frozenset(atlas.people["person_id"]), places=frozenset(atlas.places["place_id"]),
                  sources=frozenset(atlas.sources["source_id"]), events=frozenset(atlas.events["event_id"]),
@@ -199,7 +208,7 @@ def render_event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
             st.caption(t("detail.julian_note", lang))
         else:
             st.markdown(f"**{md_escape(date)}**")
-        st.write(row["summary"])
+        st.markdown(md_escape(row["summary"]))
         facts = []
         if row["place_name"]:
             facts.append(f"{t('detail.place', lang)}: {md_escape(row['place_name'])}")
@@ -212,7 +221,7 @@ def render_event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
         st.markdown(f"> “{md_escape(row['quote'])}”")
         st.caption(f"{md_escape(source['citation'])} — {md_escape(row['locator'])}")
         if row["note"]:
-            st.info(f"{t('detail.note', lang)}: {row['note']}", icon=":material/edit_note:")
+            st.info(f"{t('detail.note', lang)}: {md_escape(row['note'])}", icon=":material/edit_note:")
         for other in ("timeline", "map"):
             if other != on_page:
                 st.page_link(f"pages/{other}.py", label=t(f"detail.see_on_{other}", lang),
@@ -351,7 +360,8 @@ APP_CSS = """
 /* captions: Streamlit's default grey is below WCAG AA on our cream background */
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #564e43 !important; }
-blockquote { border-left: 4px solid #8C3B12; font-size: 1.1rem; }
+blockquote { border-left: 4px solid #8C3B12 !important; font-size: 1.1rem; }
+blockquote, blockquote p { color: #2B2620 !important; }
 </style>
 """
 
