@@ -1,10 +1,10 @@
 import streamlit as st
-from streamlit_folium import st_folium
 
 from steppe import ui
 from steppe.filters import filter_events
 from steppe.highlights import key_figures
 from steppe.i18n import t
+from steppe.maps import build_compact_map
 from steppe.timeline import build_timeline
 
 atlas, view = ui.page_context()
@@ -37,10 +37,11 @@ left, right = st.columns([3, 2])
 with left:
     if not events.empty:
         st.plotly_chart(build_timeline(events, atlas.eras, lang=lang, year_from=view.year_from, year_to=view.year_to,
-                                       compact=True), key="home-timeline", config={"displaylogo": False})
+                                       compact=True), key="home-timeline", config={"displayModeBar": False})
 with right:
-    layers = ui.map_layers(atlas, view, height=300)
-    st_folium(layers.fmap, key="home-map", height=300, use_container_width=True, returned_objects=[])
+    st.plotly_chart(build_compact_map(events, ui.compact_outline(atlas), lang=lang), key="home-map",
+                    config={"displayModeBar": False})
+    st.caption(t("home.map_caption", lang))
 
 st.header(t("home.figures", lang), anchor=False)
 figures = key_figures(atlas.events)

@@ -464,3 +464,14 @@ def render_uploaded_events(atlas: Atlas, view: View, name: str, data: bytes) -> 
     if not events.empty:
         st.plotly_chart(build_timeline(events, lang=lang), key="upload-timeline", config={"displaylogo": False})
         st.dataframe(events_table(events, lang), hide_index=True, width="stretch", column_config=column_labels(lang))
+
+
+def compact_outline(atlas: Atlas) -> tuple[list, list]:
+    """Simplified country outlines for the home page's small map, computed once per loaded atlas."""
+    from .maps import outline_xy
+
+    cached = getattr(atlas, "_outline", None)
+    if cached is None:
+        cached = outline_xy(atlas.countries)
+        atlas._outline = cached
+    return cached

@@ -152,3 +152,12 @@ def test_timeline_counts_per_month_above_the_limit():
     fig = build_timeline(events)
     assert sum(len(tr.x) for tr in fig.data) == 1 and all(tr.customdata is None for tr in fig.data)
     assert fig.data[0].hovertext[0].startswith(f"{MAX_TIMELINE_EVENTS + 1} events · Jul 1930")
+
+
+def test_compact_map_has_one_circle_per_place_and_thread_and_outlines(fixture_atlas):
+    from steppe.maps import build_compact_map, outline_xy
+    fig = build_compact_map(fixture_atlas.events, outline_xy(fixture_atlas.countries))
+    circles = sum(len(tr.x) for tr in fig.data if tr.mode == "markers")
+    assert circles == len(marker_positions(fixture_atlas.events))
+    assert fig.data[0].mode == "lines" and None in fig.data[0].x
+    assert all("<script>" not in h for tr in fig.data if tr.hovertext for h in tr.hovertext)
