@@ -11,8 +11,10 @@ def open_page(page, url: str) -> None:
 
 
 def wait_idle(page) -> None:
+    """Streamlit has run the script and no element is still faded as stale from a previous run."""
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT)
     page.wait_for_selector("[data-testid='stMain']", timeout=TIMEOUT)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=TIMEOUT)
 
 
 def map_frame(page):

@@ -88,6 +88,7 @@ def test_every_page_is_accessible_and_screenshotted(page, app_url, path):
     if path == "/map":
         map_frame(page)
         wait_idle(page)  # the map component reports its first state, which reruns the script once
+    wait_idle(page)
     name = path.strip("/") or "home"
     page.screenshot(path=str(ARTIFACTS / f"page-{name}.png"), full_page=True)
     results = Axe().run(page)
