@@ -4,8 +4,6 @@ from steppe import ui
 from steppe.filters import filter_events
 from steppe.highlights import key_figures
 from steppe.i18n import t
-from steppe.maps import build_compact_map
-from steppe.timeline import build_timeline
 
 atlas, view = ui.page_context()
 lang = view.lang
@@ -36,10 +34,10 @@ events = filter_events(atlas.events, view)
 left, right = st.columns([3, 2])
 with left:
     if not events.empty:
-        st.plotly_chart(build_timeline(events, atlas.eras, lang=lang, year_from=view.year_from, year_to=view.year_to,
-                                       compact=True), key="home-timeline", config={"displayModeBar": False})
+        st.plotly_chart(ui.timeline_figure(atlas, view, compact=True), key="home-timeline",
+                        config={"displayModeBar": False})
 with right:
-    st.plotly_chart(build_compact_map(events, ui.compact_outline(atlas), lang=lang), key="home-map",
+    st.plotly_chart(ui.compact_map_figure(atlas, view), key="home-map",
                     config={"displayModeBar": False})
     st.caption(t("home.map_caption", lang))
 

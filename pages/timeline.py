@@ -3,7 +3,7 @@ import streamlit as st
 from steppe import ui
 from steppe.filters import filter_events
 from steppe.i18n import t
-from steppe.timeline import build_timeline, is_aggregated
+from steppe.timeline import is_aggregated
 
 atlas, view = ui.page_context()
 lang = view.lang
@@ -15,8 +15,7 @@ if events.empty:
 else:
     if is_aggregated(events):
         st.info(t("timeline.aggregated", lang, n=len(events)), icon=":material/stacked_bar_chart:")
-    fig = build_timeline(events, atlas.eras, lang=lang, year_from=view.year_from, year_to=view.year_to,
-                         selected=view.event)
+    fig = ui.timeline_figure(atlas, view)
     state = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
                             config={"displaylogo": False, "scrollZoom": False})
     clicked = ui.clicked_event(state)

@@ -40,8 +40,11 @@ def _stamp(*dirs: Path) -> tuple:
 def get_atlas() -> Atlas:
     """The validated atlas, or a clear message naming file, row and column, then stop."""
     data_dir, geo_dir = data_dirs()
+    stamp = _stamp(data_dir, geo_dir)
     try:
-        return _cached_atlas(str(data_dir), str(geo_dir), _stamp(data_dir, geo_dir))
+        atlas = _cached_atlas(str(data_dir), str(geo_dir), stamp)
+        atlas._version = hash(stamp)  # keys the figure caches below to this version of the data
+        return atlas
     except DataError as exc:
         st.error(t("data.error_title"))
         st.markdown("\n".join(f"- {md_escape(str(p))}" for p in exc.problems[:50]))
@@ -475,3 +478,37 @@ def compact_outline(atlas: Atlas) -> tuple[list, list]:
         cached = outline_xy(atlas.countries)
         atlas._outline = cached
     return cached
+
+
+def _figure_key(atlas: Atlas, view: View, **extra) -> tuple:
+    params = view_to_params(with_changes(view, story="", step=0))
+    return (getattr(atlas, "_version", 0), tuple(sorted((k, str(v)) for k, v in params.items())),
+            tuple(sorted(extra.items())))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_timeline(_atlas: Atlas, key: tuple, view: View, compact: bool):
+    from .filters import filter_events
+    from .timeline import build_timeline
+
+    events = filter_events(_atlas.events, view)
+    return build_timeline(events, _atlas.eras, lang=view.lang, year_from=view.year_from, year_to=view.year_to,
+                          selected=view.event, compact=compact)
+
+
+def timeline_figure(atlas: Atlas, view: View, compact: bool = False):
+    """The timeline for a view, built once per view and data version: a class of 40 on one link shares it."""
+    return _cached_timeline(atlas, _figure_key(atlas, view, compact=compact), view, compact)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_compact_map(_atlas: Atlas, key: tuple, view: View):
+    from .filters import filter_events
+    from .maps import build_compact_map
+
+    return build_compact_map(filter_events(_atlas.events, view), compact_outline(_atlas), lang=view.lang)
+
+
+def compact_map_figure(atlas: Atlas, view: View):
+    """The home page's small map for a view, cached like the timeline."""
+    return _cached_compact_map(atlas, _figure_key(atlas, view), view)
