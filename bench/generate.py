@@ -1,11 +1,12 @@
 """Write a synthetic Steppe Atlas dataset of any size, for benchmarks.
 
-    python bench/generate.py OUT_DIR --events N [--seed S] [--check]
+    python bench/generate.py OUT_DIR --events N [--seed S] [--check] [--app-dir DIR]
 
-OUT_DIR/data holds events.csv (N synthetic events), sources.csv, people.csv and eras.csv; OUT_DIR/geo holds
-places.geojson (~N/50 synthetic places, at most 2000), routes.geojson (~N/200 synthetic routes),
-regions.geojson and countries.geojson. Sources, people, eras, regions and countries are copied from the
-curated data, so every reference resolves. Events are spread over Central Asia (lon 50-85, lat 36-55) and
+OUT_DIR/data holds events.csv (N synthetic events), sources.csv, people.csv, eras.csv (and stories.csv when
+the app has one); OUT_DIR/geo holds places.geojson (~N/50 synthetic places, at most 2000), routes.geojson
+(~N/200 synthetic routes), regions.geojson and countries.geojson. Sources, people, eras, regions and
+countries are copied from the curated data of the app in --app-dir (default: this repository), so every
+reference resolves; the stories keep their title slides and point their event slides at synthetic events. Events are spread over Central Asia (lon 50-85, lat 36-55) and
 1916-1937 with the EDTF forms the curators use (day, month, year, season, interval, ~ and ?).
 
 Synthetic rows are NOT history: every title starts with "Synthetic", and quotes are placeholders (they are
@@ -24,11 +25,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+
+
+def _app_dir_from_argv(argv: list[str]) -> Path:
+    """The app whose steppe package and curated files the data must match (read before importing steppe)."""
+    for index, arg in enumerate(argv):
+        if arg == "--app-dir" and index + 1 < len(argv):
+            return Path(argv[index + 1]).resolve()
+        if arg.startswith("--app-dir="):
+            return Path(arg.split("=", 1)[1]).resolve()
+    return ROOT
+
+
+APP_DIR = _app_dir_from_argv(sys.argv[1:]) if __name__ == "__main__" else ROOT
+sys.path.insert(0, str(APP_DIR))
 
 from steppe import config, schema  # noqa: E402
 
-REAL_DATA, REAL_GEO = config.DATA_DIR, config.GEO_DIR
+REAL_DATA, REAL_GEO = APP_DIR / "data", APP_DIR / "geo"
 LON_RANGE, LAT_RANGE = (50.0, 85.0), (36.0, 55.0)
 YEARS = (config.YEAR_MIN, config.YEAR_MAX)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -152,7 +166,7 @@ def make_events(n_events: int, places: list[str], people: list[str], sources: li
             "source_id": rng.choice(sources), "locator": f"p. {rng.randint(1, 600)}",
             "quote": f"the {words} in the year", "certainty": certainty, "note": note, "figures": figures,
         }
-        yield [row[h] for h in header]
+        yield [row.get(h, "") for h in header]
 
 
 def generate(out_dir: Path, n_events: int, seed: int = 0) -> dict:
@@ -161,8 +175,9 @@ def generate(out_dir: Path, n_events: int, seed: int = 0) -> dict:
     data_dir, geo_dir = Path(out_dir) / "data", Path(out_dir) / "geo"
     data_dir.mkdir(parents=True, exist_ok=True)
     geo_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("sources.csv", "people.csv", "eras.csv"):
-        shutil.copyfile(REAL_DATA / name, data_dir / name)
+    for path in sorted(REAL_DATA.glob("*.csv")):  # sources, people, eras, and whatever the app adds later
+        if path.name not in ("events.csv", "stories.csv"):
+            shutil.copyfile(path, data_dir / path.name)
     for name in ("regions.geojson", "countries.geojson"):
         shutil.copyfile(REAL_GEO / name, geo_dir / name)
     sources = real_ids(REAL_DATA / "sources.csv", "source_id")
@@ -180,7 +195,23 @@ def generate(out_dir: Path, n_events: int, seed: int = 0) -> dict:
         writer = csv.writer(handle)
         writer.writerow([c.name for c in schema.EVENTS])
         writer.writerows(make_events(n_events, place_ids, people, sources, rng))
+    if (REAL_DATA / "stories.csv").exists():
+        write_stories(REAL_DATA / "stories.csv", data_dir / "stories.csv", n_events, rng)
     return {"events": n_events, "places": n_places, "routes": n_routes}
+
+
+def write_stories(real: Path, out: Path, n_events: int, rng: random.Random) -> None:
+    """The curated stories, their event slides pointing at synthetic events (same steps, same headings)."""
+    with real.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        if row.get("event_id"):
+            row["event_id"] = f"synth-{rng.randint(1, n_events):06d}"
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def main(argv=None) -> int:
@@ -189,6 +220,8 @@ def main(argv=None) -> int:
     parser.add_argument("--events", type=int, required=True, help="number of synthetic events")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--check", action="store_true", help="load the result with steppe.load.load_atlas")
+    parser.add_argument("--app-dir", type=Path, default=ROOT,
+                        help="the app whose curated files and steppe package to follow (default: this repository)")
     args = parser.parse_args(argv)
     if args.events < 1:
         parser.error("--events must be at least 1")

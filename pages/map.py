@@ -34,7 +34,7 @@ def map_panel() -> None:
     layers = ui.map_layers(atlas, current)
     if layers.markers["place_id"].str.startswith("cell:").any():
         st.info(t("map.aggregated", lang, n=layers.events["place_id"].nunique()), icon=":material/grid_on:")
-    result = st_folium(layers.fmap, key="map", height=620, width="stretch",
+    result = st_folium(layers.fmap, key="map", height=620, use_container_width=True, render=False,
                        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"])
     if len(layers.routes) > MAX_MAP_ROUTES:
         st.caption(t("map.routes_capped", lang, shown=MAX_MAP_ROUTES, total=len(layers.routes)))

@@ -434,7 +434,8 @@ def render_slide(atlas: Atlas, view: View, slide) -> None:
             shorts = dict(zip(atlas.sources["source_id"], atlas.sources["short"]))
             fmap = build_event_map(shown, routes, regions, atlas.countries, shorts, lang=lang,
                                    selected=event["event_id"], height=440)
-            st_folium(fmap, key="story-map", height=440, use_container_width=True, returned_objects=[])
+            st_folium(fmap, key="story-map", height=440, use_container_width=True, returned_objects=[],
+                      render=False)
         st.page_link("pages/timeline.py", label=t("detail.see_on_timeline", lang), icon=":material/timeline:",
                      query_params=view_to_params(with_changes(view, story="", step=0, event=event["event_id"])))
 
@@ -492,8 +493,9 @@ def _cached_timeline(_atlas: Atlas, key: tuple, view: View, compact: bool):
     from .timeline import build_timeline
 
     events = filter_events(_atlas.events, view)
+    # a plain dict: unpickling a go.Figure from the cache re-runs Plotly's validation (~50 ms a session)
     return build_timeline(events, _atlas.eras, lang=view.lang, year_from=view.year_from, year_to=view.year_to,
-                          selected=view.event, compact=compact)
+                          selected=view.event, compact=compact).to_dict()
 
 
 def timeline_figure(atlas: Atlas, view: View, compact: bool = False):
@@ -506,7 +508,7 @@ def _cached_compact_map(_atlas: Atlas, key: tuple, view: View):
     from .filters import filter_events
     from .maps import build_compact_map
 
-    return build_compact_map(filter_events(_atlas.events, view), compact_outline(_atlas), lang=view.lang)
+    return build_compact_map(filter_events(_atlas.events, view), compact_outline(_atlas), lang=view.lang).to_dict()
 
 
 def compact_map_figure(atlas: Atlas, view: View):
