@@ -69,11 +69,6 @@ def regions_valid_in(regions: dict, view: View, parse) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def count_events_by_thread(events: pd.DataFrame) -> dict[str, int]:
-    """{'alash': 23, ...} in thread order of appearance."""
-    return events["thread"].value_counts().to_dict()
-
-
 DISCREPANCY_WORDS = ("misprint", "reading", "contradict", "disagree", "ocr", "differ", "both", "inconsisten")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -184,12 +183,6 @@ def select_event(view: View, event_id: str) -> View:
     st.session_state["_view"] = new
     write_view(new)
     return new
-
-
-def link_to(page: str, view: View, **changes) -> str:
-    """A shareable link: '/map?from=1928&event=x'."""
-    params = view_to_params(with_changes(view, **changes))
-    return f"/{page}" + (f"?{urlencode(params, doseq=True)}" if params else "")
 
 
 def render_event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
