@@ -223,8 +223,8 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[12]) + int(fields[13])) / os.sysconf("SC_CLK_TCK")
 
 
-def chromium_cpu_seconds(root: int | None = None) -> float:
-    """CPU seconds of every Chromium process started below this benchmark (not someone else's browser)."""
+def own_chromium_pids(root: int | None = None) -> list[int]:
+    """Chromium processes started below this benchmark (not someone else's browser)."""
     root = root or os.getpid()
     parents, comms = {}, {}
     for entry in Path("/proc").iterdir():
@@ -233,7 +233,7 @@ def chromium_cpu_seconds(root: int | None = None) -> float:
             if fields:
                 comms[int(entry.name)] = fields[0]
                 parents[int(entry.name)] = int(fields[2])
-    total = 0.0
+    pids = []
     for pid, comm in comms.items():
         if not comm.startswith("chrom"):
             continue
@@ -241,9 +241,14 @@ def chromium_cpu_seconds(root: int | None = None) -> float:
         while ancestor and ancestor != root and hops < 20:
             ancestor, hops = parents.get(ancestor), hops + 1
         if ancestor == root:
-            value = cpu_seconds(pid)
-            total += 0.0 if value != value else value
-    return total
+            pids.append(pid)
+    return pids
+
+
+def chromium_cpu_seconds(root: int | None = None) -> float:
+    """CPU seconds of every Chromium process started below this benchmark."""
+    values = [cpu_seconds(pid) for pid in own_chromium_pids(root)]
+    return sum(v for v in values if v == v)  # NaN: the process ended while being read
 
 
 def loadavg() -> str:
@@ -257,25 +262,11 @@ def renice_chromium(niceness: int = 10, root: int | None = None) -> int:
     """Lower the CPU priority of this benchmark's Chromium processes (children forked later by its zygotes
     inherit it). Used when many pupils' browsers share the cores with the server: the server should get
     the CPU it needs, as it would if each pupil had their own computer. Returns how many were changed."""
-    root = root or os.getpid()
-    parents, comms = {}, {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            fields = _stat_fields(int(entry.name))
-            if fields:
-                comms[int(entry.name)] = fields[0]
-                parents[int(entry.name)] = int(fields[2])
     changed = 0
-    for pid, comm in comms.items():
-        if not comm.startswith("chrom"):
-            continue
-        ancestor, hops = parents.get(pid), 0
-        while ancestor and ancestor != root and hops < 20:
-            ancestor, hops = parents.get(ancestor), hops + 1
-        if ancestor == root:
-            try:
-                os.setpriority(os.PRIO_PROCESS, pid, niceness)
-                changed += 1
-            except OSError:
-                pass
+    for pid in own_chromium_pids(root):
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, niceness)
+            changed += 1
+        except OSError:
+            pass
     return changed
