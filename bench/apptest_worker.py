@@ -126,7 +126,7 @@ def bench_page(app_dir: Path, page: str, runs: int, budget: float, timeout: floa
 
     result = {"page": page, "first_s": None, "rerun_s": [], "errors": [], "events_shown": None}
     at = AppTest.from_file(str(app_dir / "dashboard.py"), default_timeout=timeout)
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"app_pages/{page}.py")
     started = time.perf_counter()
     try:
         at.run()
@@ -168,7 +168,7 @@ def bench_page(app_dir: Path, page: str, runs: int, budget: float, timeout: floa
         result["profile"] = _profile_text(profiler, app_dir)
         # a new session on the same page (warm caches): what each pupil who opens the page costs the server
         fresh = AppTest.from_file(str(app_dir / "dashboard.py"), default_timeout=timeout)
-        fresh.switch_page(f"pages/{page}.py")
+        fresh.switch_page(f"app_pages/{page}.py")
         elapsed, profiler = _profiled(fresh.run)
         result["profiled_new_session_s"] = elapsed
         result["profile_new_session"] = _profile_text(profiler, app_dir)

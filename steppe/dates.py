@@ -157,13 +157,3 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 Feb
         return day.replace(year=day.year + years, day=28)
-
-
-def format_julian_label(edtf: str) -> str:
-    """'1917-12-05' (O.S.) -> '5 Dec 1917 O.S. = 18 Dec 1917 N.S.'; coarser dates are left as they are."""
-    span = parse_date(edtf, "julian")
-    raw = parse_date(edtf, "gregorian")
-    if span.precision != "day":
-        return ""
-    fmt = lambda d: f"{d.day} {d.strftime('%b')} {d.year}"
-    return f"{fmt(raw.start)} O.S. = {fmt(span.start)} N.S."

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import split_ids
+from .model import split_ids
 from .urlstate import View
 
 
@@ -56,16 +56,11 @@ def filter_routes(routes: pd.DataFrame, view: View) -> pd.DataFrame:
     return routes[keep]
 
 
-def regions_valid_in(regions: dict, view: View, parse) -> dict:
-    """The region features whose validity [valid_from, valid_to] overlaps the view's years."""
+def regions_valid_in(regions: dict, bounds: tuple, view: View) -> dict:
+    """The region features whose validity (parsed at load into `bounds`) overlaps the view's years."""
     lo, hi = year_window(view)
-    features = []
-    for feature in regions.get("features", []):
-        props = feature["properties"]
-        start = pd.Timestamp(parse(props["valid_from"]).start)
-        end = pd.Timestamp(parse(props["valid_to"]).end)
-        if start <= hi and end >= lo:
-            features.append(feature)
+    features = [feature for feature, (start, end) in zip(regions.get("features", []), bounds)
+                if start <= hi and end >= lo]
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .load import parse_figures
+from .model import parse_figures
 
 # (event_id, figure key or "low|high" range, translation key of the label and detail). A test checks
 # that each event exists and gives that figure, so a data edit cannot silently break the home page.

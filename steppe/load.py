@@ -1,11 +1,14 @@
-"""Load and validate the atlas data once, at the edge; everything after trusts the types."""
+"""Load and validate the atlas data once, at the edge; everything after trusts the types.
+
+`load_atlas` raises nothing but DataError: every file is read defensively (missing, a folder, not UTF-8, not CSV,
+not GeoJSON, wrong shapes and types) and every problem names its file, row or feature and column."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -13,38 +16,15 @@ import shapely.geometry
 from shapely.validation import explain_validity
 
 from . import config, schema
-from .dates import DateError, parse_date
-
-SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-FIGURE = re.compile(r"^[a-z][a-z0-9_]*=\d+$")
-OLD_STYLE_END = pd.Timestamp("1918-02-14")  # Soviet Russia adopted the Gregorian calendar on this day
-
-
-@dataclass
-class Problem:
-    file: str
-    row: str      # "row 14" (spreadsheet numbering, header is row 1) or "feature 3"
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.row == "-":
-            return f"{self.file}: {self.message}"
-        if self.column == "-":
-            return f"{self.file} {self.row}: {self.message}"
-        return f"{self.file} {self.row}, column {self.column}: {self.message}"
+from .checks import (DataError, Problem, check_date, check_enum, check_events, check_figures, check_ids,
+                     check_quote, check_refs, check_route_ends, check_stories, shown)
+from .minimap import outline_xy
+from .urlstate import Known
 
 
-class DataError(Exception):
-    """Every problem found in the data, listed at once."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Atlas:
+    """The validated data, read-only; every index the app needs is computed here, at load."""
     events: pd.DataFrame
     sources: pd.DataFrame
     people: pd.DataFrame
@@ -53,40 +33,39 @@ class Atlas:
     stories: pd.DataFrame         # guided stories: a title slide (step 0) and event slides
     routes: pd.DataFrame          # one row per route, geometry as a list of (lat, lon)
     regions: dict                 # GeoJSON FeatureCollection (validated)
+    region_bounds: tuple          # ((start, end), ...) per region feature: validity parsed once
     countries: dict               # GeoJSON FeatureCollection, modern borders
-    warnings: list[str] = field(default_factory=list)
+    redirects: dict               # merged event id -> the kept event id
+    known: Known                  # the ids a link may name
+    outline: tuple                # simplified country outlines for the home page's small map
+    version: str                  # digest of every file read: keys the figure caches
 
 
-def split_ids(cell: str) -> list[str]:
-    """'a; b;;c' -> ['a', 'b', 'c']"""
-    return [part.strip() for part in (cell or "").split(";") if part.strip()]
-
-
-def parse_figures(cell: str) -> dict[str, int]:
-    """'farms=3436;livestock=187909' -> {'farms': 3436, 'livestock': 187909}"""
-    out = {}
-    for part in split_ids(cell):
-        key, _, value = part.partition("=")
-        out[key.strip()] = int(value)
-    return out
-
-
-def _read_csv(path: Path, columns: tuple[schema.Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
+def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     name = f"{path.parent.name}/{path.name}"
     if not path.exists():
         problems.append(Problem(name, "-", "-", "file is missing"))
-        return None
-    return _parse_csv(name, path.read_bytes(), columns, problems)
+    elif not path.is_file():
+        problems.append(Problem(name, "-", "-", "is not a file (a folder or something else has its name)"))
+    else:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(name, "-", "-", f"could not be read ({exc.strerror or exc})"))
+    return None
 
 
-def _parse_csv(name: str, data: bytes, columns: tuple[schema.Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
+def parse_csv(name: str, data: bytes, columns: tuple[schema.Column, ...], problems: list[Problem],
+              text: str | None = None, delimiter: str = ",") -> pd.DataFrame | None:
+    """CSV bytes -> a frame of stripped text cells with a `_row` column; None (with problems) if unreadable."""
+    if text is None:
+        try:
+            text = data.decode("utf-8-sig")  # a BOM from a spreadsheet export is fine
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(name, "-", "-", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+            return None
     try:
-        text = data.decode("utf-8-sig")  # a BOM from a spreadsheet export is fine
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(name, "-", "-", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
-        return None
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         problems.append(Problem(name, "-", "-", f"not a readable CSV file ({exc})"))
         return None
@@ -110,301 +89,197 @@ def _parse_csv(name: str, data: bytes, columns: tuple[schema.Column, ...], probl
         record = {h: v.strip() for h, v in zip(header, values)}
         record["_row"] = number
         records.append(record)
-    frame = pd.DataFrame(records, columns=header + ["_row"])
+    frame = pd.DataFrame(records, columns=list(dict.fromkeys(header + ["_row"])))
     for col in columns:
         if col.required:
-            for _, rec in frame[frame[col.name] == ""].iterrows():
+            for rec in frame.loc[frame[col.name] == "", ["_row"]].to_dict("records"):
                 problems.append(Problem(name, f"row {rec['_row']}", col.name, "is empty but required"))
     return frame
 
 
-def _check_ids(frame: pd.DataFrame, file: str, column: str, problems: list[Problem], where=lambda r: f"row {r['_row']}"):
-    seen = {}
-    for rec in frame.to_dict("records"):  # plain dicts: iterrows is ~50x slower at 100,000 rows
-        value = rec[column]
-        if value and not SLUG.match(value):
-            problems.append(Problem(file, where(rec), column, f"not a lowercase slug (a-z, 0-9, - or _): {value!r}"))
-        if value in seen:
-            problems.append(Problem(file, where(rec), column, f"duplicate id {value!r} (first at {seen[value]})"))
-        seen.setdefault(value, where(rec))
-
-
-def _check_enum(value: str, allowed, file, row, column, problems):
-    if value and value not in allowed:
-        problems.append(Problem(file, row, column, f"{value!r} is not one of: {', '.join(allowed)}"))
-
-
-def _check_refs(value: str, known, file: str, row: str, column: str, kind: str, problems: list[Problem]) -> None:
-    for ref in split_ids(value):
-        if ref not in known:
-            problems.append(Problem(file, row, column, f"unknown {kind} {ref!r}"))
-
-
-def _check_figures(value: str, file, row, column, problems):
-    for part in split_ids(value):
-        if not FIGURE.match(part.replace(" ", "")):
-            problems.append(Problem(file, row, column, f"figure {part!r} is not key=whole_number"))
-
-
-def _check_quote(value: str, file, row, problems):
-    words = len(value.split())
-    if words > config.MAX_QUOTE_WORDS:
-        problems.append(Problem(file, row, "quote", f"has {words} words; at most {config.MAX_QUOTE_WORDS}"))
-
-
-def _date_columns(edtf: str, calendar: str, file: str, row: str, column: str, problems: list[Problem]):
-    try:
-        span = parse_date(edtf, calendar)
-    except DateError as exc:
-        problems.append(Problem(file, row, column, str(exc)))
-        return None
-    return span
-
-
-ROUTE_END_TOLERANCE_DEG = 0.01  # a route must start and end on its places (about 1 km)
-
-
-def _check_route_ends(rec, places: pd.DataFrame, file: str, row: str, problems: list[Problem]) -> None:
-    """A schematic route joins documented places: its ends must sit on from_place and to_place."""
-    if places.empty or rec["_shape"].geom_type != "LineString":
-        return
-    by_id = places.set_index("place_id")
-    coords = list(rec["_shape"].coords)
-    for column, point in (("from_place", coords[0]), ("to_place", coords[-1])):
-        pid = str(rec.get(column, ""))
-        if pid in by_id.index:
-            place = by_id.loc[pid]
-            if abs(place["lon"] - point[0]) > ROUTE_END_TOLERANCE_DEG or abs(place["lat"] - point[1]) > ROUTE_END_TOLERANCE_DEG:
-                problems.append(Problem(file, row, column, f"the line does not end at {pid!r} "
-                                        f"({place['lat']:.3f}, {place['lon']:.3f}); redraw it from the place coordinates"))
+def _read_csv(path: Path, columns, problems: list[Problem], optional: bool = False) -> pd.DataFrame | None:
+    if optional and not path.exists():
+        return pd.DataFrame(columns=[c.name for c in columns] + ["_row"])
+    data = _read_bytes(path, problems)
+    return None if data is None else parse_csv(f"{path.parent.name}/{path.name}", data, columns, problems)
 
 
 def _read_geojson(path: Path, problems: list[Problem]) -> dict | None:
     name = f"{path.parent.name}/{path.name}"
-    if not path.exists():
-        problems.append(Problem(name, "-", "-", "file is missing"))
+    data = _read_bytes(path, problems)
+    if data is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, "-", "-", f"not valid GeoJSON text: {exc}"))
+        collection = json.loads(data.decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        problems.append(Problem(name, "-", "-", f"not valid GeoJSON text: {str(exc)[:120]}"))
         return None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         problems.append(Problem(name, "-", "-", "not a GeoJSON FeatureCollection"))
         return None
-    return data
+    if not isinstance(collection.get("features"), list):
+        problems.append(Problem(name, "-", "features", "must be a list of features"))
+        return None
+    return collection
+
+
+def _shape(feature, file: str, where: str, geom_types: tuple[str, ...], problems: list[Problem]):
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        problems.append(Problem(file, where, "-", f"not a GeoJSON Feature: {shown(feature)}"))
+        return None
+    try:
+        shape = shapely.geometry.shape(feature.get("geometry"))
+    except Exception as exc:  # shapely raises several types (and AttributeError on None) for malformed geometry
+        problems.append(Problem(file, where, "geometry", f"unreadable geometry: {str(exc)[:120] or type(exc).__name__}"))
+        return None
+    if shape.geom_type not in geom_types:
+        problems.append(Problem(file, where, "geometry", f"{shape.geom_type}, expected {' or '.join(geom_types)}"))
+        return None
+    if shape.is_empty or not shape.is_valid:
+        problems.append(Problem(file, where, "geometry",
+                                f"invalid geometry: {'empty' if shape.is_empty else explain_validity(shape)}"))
+        return None
+    return shape
 
 
 def _geojson_frame(data: dict, file: str, columns, geom_types: tuple[str, ...], problems: list[Problem]):
     records = []
-    for number, feature in enumerate(data.get("features", []), start=1):
-        props = dict(feature.get("properties") or {})
+    for number, feature in enumerate(data["features"], start=1):
         where = f"feature {number}"
-        geometry = feature.get("geometry")
-        try:
-            shape = shapely.geometry.shape(geometry)
-        except Exception as exc:  # shapely raises several types for malformed geometry
-            problems.append(Problem(file, where, "geometry", f"unreadable geometry: {exc}"))
+        shape = _shape(feature, file, where, geom_types, problems)
+        if shape is None:
             continue
-        if shape.geom_type not in geom_types:
-            problems.append(Problem(file, where, "geometry", f"{shape.geom_type}, expected {' or '.join(geom_types)}"))
+        props = feature.get("properties")
+        if props is not None and not isinstance(props, dict):
+            problems.append(Problem(file, where, "properties", f"must be an object, not {shown(props)}"))
             continue
-        if not shape.is_valid:
-            problems.append(Problem(file, where, "geometry", f"invalid geometry: {explain_validity(shape)}"))
-            continue
+        props = dict(props or {})
         for col in columns:
             value = props.get(col.name)
             if col.required and (value is None or str(value).strip() == ""):
                 problems.append(Problem(file, where, col.name, "is empty but required"))
+            elif col.text and value is not None and not isinstance(value, str):
+                problems.append(Problem(file, where, col.name, f"must be text, not {shown(value)}"))
         props = {k: ("" if v is None else v) for k, v in props.items()}
         props["_row"] = number
         props["_shape"] = shape
         records.append(props)
-    return pd.DataFrame(records)
+    return pd.DataFrame(records, columns=list(dict.fromkeys([c.name for c in columns] + list(
+        records[0] if records else []) + ["_row", "_shape"]))).fillna("")
 
 
-def _check_events(events: pd.DataFrame, file: str, place_ids, person_ids, source_ids, problems: list[Problem]):
-    """Every rule for event rows; returns their date spans (None where the date is bad)."""
-    _check_ids(events, file, "event_id", problems)
-    spans = []
-    for rec in events.to_dict("records"):
-        row = f"row {rec['_row']}"
-        _check_enum(rec["calendar"], config.CALENDARS, file, row, "calendar", problems)
-        _check_enum(rec["thread"], config.THREADS, file, row, "thread", problems)
-        _check_enum(rec["event_type"], config.EVENT_TYPES, file, row, "event_type", problems)
-        _check_enum(rec["certainty"], config.CERTAINTIES, file, row, "certainty", problems)
-        _check_refs(rec["place_id"], place_ids, file, row, "place_id", "place", problems)
-        _check_refs(rec["other_place_ids"], place_ids, file, row, "other_place_ids", "place", problems)
-        _check_refs(rec["people"], person_ids, file, row, "people", "person", problems)
-        _check_refs(rec["source_id"], source_ids, file, row, "source_id", "source", problems)
-        _check_figures(rec["figures"], file, row, "figures", problems)
-        _check_quote(rec["quote"], file, row, problems)
-        span = _date_columns(rec["date"], rec["calendar"], file, row, "date", problems) if rec["date"] else None
-        if span and rec["calendar"] == "julian" and pd.Timestamp(span.start) >= OLD_STYLE_END:
-            problems.append(Problem(file, row, "calendar",
-                                    f"julian date {rec['date']!r} falls after 14 Feb 1918, when Old Style ended"))
-        spans.append(span)
-    return spans
-
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an events file of ~20,000 rows; larger ones belong in a data folder
-
-
-def check_events_file(name: str, data: bytes, atlas: "Atlas") -> tuple[pd.DataFrame | None, list[Problem]]:
-    """An uploaded events CSV, checked by the same rules as data/events.csv against the atlas' ids."""
-    problems: list[Problem] = []
-    if len(data) > MAX_UPLOAD_BYTES:
-        return None, [Problem(name, "-", "-", f"is {len(data) // 1024} KB; at most {MAX_UPLOAD_BYTES // 1024} KB")]
-    events = _parse_csv(name, data, schema.EVENTS, problems)
-    if events is None:
-        return None, problems
-    spans = _check_events(events, name, set(atlas.places["place_id"]), set(atlas.people["person_id"]),
-                          set(atlas.sources["source_id"]), problems)
-    if problems:
-        return None, problems
-    return _enrich_events(events, spans, atlas.places, atlas.sources), []
+def _digest(*dirs: Path) -> str:
+    h = hashlib.sha1()
+    for directory in dirs:
+        for path in sorted(directory.glob("*")) if directory.is_dir() else ():
+            if path.is_file():
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR) -> Atlas:
     """Read every file, check it, and return typed frames; raise DataError listing every problem."""
     data_dir, geo_dir = Path(data_dir), Path(geo_dir)
     problems: list[Problem] = []
+    try:
+        return _load(data_dir, geo_dir, problems)
+    except DataError:
+        raise
+    except Exception as exc:  # a shape no rule foresaw: still a message naming what was being read, never a stack
+        problems.append(Problem(f"{data_dir.name}/ or {geo_dir.name}/", "-", "-",
+                                f"the data could not be read ({type(exc).__name__}: {str(exc)[:160]})"))
+        raise DataError(problems) from exc
+
+
+def _load(data_dir: Path, geo_dir: Path, problems: list[Problem]) -> Atlas:
+    from .enrich import enrich_events, enrich_routes, sorted_stories, with_bounds
+
     sources = _read_csv(data_dir / "sources.csv", schema.SOURCES, problems)
     people = _read_csv(data_dir / "people.csv", schema.PEOPLE, problems)
     events = _read_csv(data_dir / "events.csv", schema.EVENTS, problems)
     eras = _read_csv(data_dir / "eras.csv", schema.ERAS, problems)
     stories = _read_csv(data_dir / "stories.csv", schema.STORIES, problems)
-    places_fc = _read_geojson(geo_dir / "places.geojson", problems)
-    routes_fc = _read_geojson(geo_dir / "routes.geojson", problems)
-    regions_fc = _read_geojson(geo_dir / "regions.geojson", problems)
-    countries_fc = _read_geojson(geo_dir / "countries.geojson", problems)
-    if any(x is None for x in (sources, people, events, eras, stories, places_fc, routes_fc, regions_fc, countries_fc)):
+    redirects = _read_csv(data_dir / "redirects.csv", schema.REDIRECTS, problems, optional=True)
+    collections = {name: _read_geojson(geo_dir / f"{name}.geojson", problems)
+                   for name in ("places", "routes", "regions", "countries")}
+    if any(x is None for x in (sources, people, events, eras, stories, redirects, *collections.values())):
         raise DataError(problems)
 
-    _check_ids(sources, "data/sources.csv", "source_id", problems)
-    _check_ids(people, "data/people.csv", "person_id", problems)
-    places = _geojson_frame(places_fc, "geo/places.geojson", schema.PLACES, ("Point",), problems)
-    if not places.empty:
-        _check_ids(places, "geo/places.geojson", "place_id", problems, where=lambda r: f"feature {r['_row']}")
-        places["lon"] = places["_shape"].map(lambda s: s.x)
-        places["lat"] = places["_shape"].map(lambda s: s.y)
-    place_ids = set(places.get("place_id", []))
+    check_ids(sources.to_dict("records"), "data/sources.csv", "source_id", problems, lambda r: f"row {r['_row']}")
+    check_ids(people.to_dict("records"), "data/people.csv", "person_id", problems, lambda r: f"row {r['_row']}")
+    feature = lambda r: f"feature {r['_row']}"  # noqa: E731
+    places = _geojson_frame(collections["places"], "geo/places.geojson", schema.PLACES, ("Point",), problems)
+    check_ids(places.to_dict("records"), "geo/places.geojson", "place_id", problems, feature)
+    places["lon"] = places["_shape"].map(lambda s: s.x)
+    places["lat"] = places["_shape"].map(lambda s: s.y)
+    place_ids = set(places["place_id"])
     person_ids, source_ids = set(people["person_id"]), set(sources["source_id"])
 
-    # events
-    spans = _check_events(events, "data/events.csv", place_ids, person_ids, source_ids, problems)
-
-    # eras
-    file = "data/eras.csv"
-    _check_ids(eras, file, "era_id", problems)
-    era_spans = []
-    for _, rec in eras.iterrows():
-        row = f"row {rec['_row']}"
-        _check_refs(rec["source_id"], source_ids, file, row, "source_id", "source", problems)
-        _check_quote(rec["quote"], file, row, problems)
-        era_spans.append(_date_columns(rec["date"], "gregorian", file, row, "date", problems) if rec["date"] else None)
-
-    # stories
-    file = "data/stories.csv"
+    spans = check_events(events, "data/events.csv", place_ids, person_ids, source_ids, problems)
     event_ids = set(events["event_id"])
-    seen_steps = set()
-    for _, rec in stories.iterrows():
+
+    file = "data/eras.csv"
+    check_ids(eras.to_dict("records"), file, "era_id", problems, lambda r: f"row {r['_row']}")
+    era_spans = []
+    for rec in eras.to_dict("records"):
         row = f"row {rec['_row']}"
-        if not rec["step"].isdigit():
-            problems.append(Problem(file, row, "step", f"not a whole number: {rec['step']!r}"))
-            continue
-        key = (rec["story_id"], int(rec["step"]))
-        if key in seen_steps:
-            problems.append(Problem(file, row, "step", f"story {rec['story_id']!r} has step {rec['step']} twice"))
-        seen_steps.add(key)
-        if int(rec["step"]) == 0 and not rec["heading"]:
-            problems.append(Problem(file, row, "heading", "the title slide (step 0) needs a heading"))
-        if int(rec["step"]) > 0 and rec["event_id"] not in event_ids:
-            problems.append(Problem(file, row, "event_id", f"unknown event {rec['event_id']!r}"))
+        check_refs(rec["source_id"], source_ids, file, row, "source_id", "source", problems)
+        check_quote(rec["quote"], file, row, problems)
+        era_spans.append(check_date(rec["date"], "gregorian", file, row, "date", problems) if rec["date"] else None)
 
-    # routes
+    check_stories(stories, event_ids, "data/stories.csv", problems)
+    for rec in redirects.to_dict("records"):
+        row = f"row {rec['_row']}"
+        if rec["old_id"] in event_ids:
+            problems.append(Problem("data/redirects.csv", row, "old_id", f"{shown(rec['old_id'])} is still an event"))
+        if rec["new_id"] not in event_ids:
+            problems.append(Problem("data/redirects.csv", row, "new_id", f"unknown event {shown(rec['new_id'])}"))
+
     file = "geo/routes.geojson"
-    routes = _geojson_frame(routes_fc, file, schema.ROUTES, ("LineString", "MultiLineString"), problems)
+    routes = _geojson_frame(collections["routes"], file, schema.ROUTES, ("LineString", "MultiLineString"), problems)
+    check_ids(routes.to_dict("records"), file, "route_id", problems, feature)
+    by_place = places.set_index("place_id") if not places.empty else pd.DataFrame()
     route_spans = []
-    if not routes.empty:
-        _check_ids(routes, file, "route_id", problems, where=lambda r: f"feature {r['_row']}")
-        for _, rec in routes.iterrows():
-            row = f"feature {rec['_row']}"
-            _check_enum(rec.get("kind", ""), config.ROUTE_KINDS, file, row, "kind", problems)
-            _check_enum(rec.get("thread", ""), config.THREADS, file, row, "thread", problems)
-            for column in ("from_place", "via_places", "to_place"):
-                _check_refs(str(rec.get(column, "")), place_ids, file, row, column, "place", problems)
-            _check_refs(str(rec.get("source_id", "")), source_ids, file, row, "source_id", "source", problems)
-            _check_figures(str(rec.get("figures", "")), file, row, "figures", problems)
-            _check_quote(str(rec.get("quote", "")), file, row, problems)
-            route_spans.append(_date_columns(str(rec.get("date", "")), "gregorian", file, row, "date", problems))
-            _check_route_ends(rec, places, file, row, problems)
+    for rec in routes.to_dict("records"):
+        row = f"feature {rec['_row']}"
+        check_enum(rec["kind"], config.ROUTE_KINDS, file, row, "kind", problems)
+        check_enum(rec["thread"], config.THREADS, file, row, "thread", problems)
+        for column in ("from_place", "via_places", "to_place"):
+            check_refs(rec[column], place_ids, file, row, column, "place", problems)
+        check_refs(rec["source_id"], source_ids, file, row, "source_id", "source", problems)
+        check_figures(rec["figures"], file, row, "figures", problems)
+        check_quote(rec["quote"], file, row, problems)
+        route_spans.append(check_date(rec["date"], "gregorian", file, row, "date", problems))
+        check_route_ends(rec, by_place, file, row, problems)
 
-    # regions
     file = "geo/regions.geojson"
-    regions = _geojson_frame(regions_fc, file, schema.REGIONS, ("Polygon", "MultiPolygon"), problems)
-    if not regions.empty:
-        _check_ids(regions, file, "region_id", problems, where=lambda r: f"feature {r['_row']}")
-        for _, rec in regions.iterrows():
-            row = f"feature {rec['_row']}"
-            for column in ("valid_from", "valid_to"):
-                _date_columns(str(rec.get(column, "")), "gregorian", file, row, column, problems)
-            if rec.get("approximate") is not True:
-                problems.append(Problem(file, row, "approximate", "historical outlines must say approximate: true"))
+    regions = _geojson_frame(collections["regions"], file, schema.REGIONS, ("Polygon", "MultiPolygon"), problems)
+    check_ids(regions.to_dict("records"), file, "region_id", problems, feature)
+    region_bounds = []
+    for rec in regions.to_dict("records"):
+        row = f"feature {rec['_row']}"
+        found = [check_date(rec[c], "gregorian", file, row, c, problems) for c in ("valid_from", "valid_to")]
+        if all(found):
+            region_bounds.append((pd.Timestamp(found[0].start), pd.Timestamp(found[1].end)))
+        if rec["approximate"] is not True:
+            problems.append(Problem(file, row, "approximate", "historical outlines must say approximate: true"))
+
+    countries = _geojson_frame(collections["countries"], "geo/countries.geojson", schema.COUNTRIES,
+                               ("Polygon", "MultiPolygon"), problems)
     if problems:
         raise DataError(problems)
-    return Atlas(events=_enrich_events(events, spans, places, sources),
-                 eras=_with_bounds(eras, era_spans),
-                 stories=_sorted_stories(stories),
+    redirect_map = dict(zip(redirects["old_id"], redirects["new_id"]))
+    last_steps = stories.assign(step=stories["step"].astype(int)).groupby("story_id", sort=False)["step"].max()
+    known = Known(people=frozenset(person_ids), places=frozenset(place_ids), sources=frozenset(source_ids),
+                  events=frozenset(event_ids), stories=tuple((s, int(n)) for s, n in last_steps.items()),
+                  redirects=tuple(redirect_map.items()))
+    return Atlas(events=enrich_events(events, spans, places, sources),
+                 eras=with_bounds(eras, era_spans),
+                 stories=sorted_stories(stories),
                  sources=sources.drop(columns="_row"), people=people.drop(columns="_row"),
                  places=places.drop(columns=["_row", "_shape"]),
-                 routes=_enrich_routes(routes, route_spans),
-                 regions=regions_fc, countries=countries_fc)
-
-
-def _enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    out = events.drop(columns="_row").copy()
-    out["start"] = pd.to_datetime([s.start for s in spans])
-    out["end"] = pd.to_datetime([s.end for s in spans])
-    out["fuzzy_start"] = pd.to_datetime([s.fuzzy_start for s in spans])
-    out["fuzzy_end"] = pd.to_datetime([s.fuzzy_end for s in spans])
-    out["precision"] = [s.precision for s in spans]
-    out["qualified"] = [s.qualified for s in spans]
-    by_place = places.set_index("place_id") if not places.empty else pd.DataFrame()
-    out["lat"] = out["place_id"].map(by_place["lat"]) if not by_place.empty else None
-    out["lon"] = out["place_id"].map(by_place["lon"]) if not by_place.empty else None
-    out["place_name"] = out["place_id"].map(by_place["period_name"]).fillna("") if not by_place.empty else ""
-    out["source_short"] = out["source_id"].map(sources.set_index("source_id")["short"]).fillna("")
-    # the text the search box looks in, folded once here rather than on every keystroke
-    out["search_text"] = (out["title"] + " " + out["summary"] + " " + out["quote"] + " " + out["place_name"] + " "
-                          + out["people"] + " " + out["note"]).str.casefold()
-    return out.sort_values(["start", "event_id"]).reset_index(drop=True)
-
-
-def _sorted_stories(stories: pd.DataFrame) -> pd.DataFrame:
-    out = stories.drop(columns="_row").copy()
-    out["step"] = out["step"].astype(int)
-    order = {sid: i for i, sid in enumerate(dict.fromkeys(out["story_id"]))}  # stories in file order
-    out["_order"] = out["story_id"].map(order)
-    return out.sort_values(["_order", "step"]).drop(columns="_order").reset_index(drop=True)
-
-
-def _with_bounds(frame: pd.DataFrame, spans) -> pd.DataFrame:
-    out = frame.drop(columns="_row").copy()
-    out["start"] = pd.to_datetime([s.start for s in spans]) if spans else pd.Series(dtype="datetime64[ns]")
-    out["end"] = pd.to_datetime([s.end for s in spans]) if spans else pd.Series(dtype="datetime64[ns]")
-    return out
-
-
-def _enrich_routes(routes: pd.DataFrame, spans) -> pd.DataFrame:
-    if routes.empty:
-        return pd.DataFrame(columns=[c.name for c in schema.ROUTES] + ["start", "end", "coords"])
-    out = routes.drop(columns="_row").copy()
-    out["start"] = pd.to_datetime([s.start for s in spans])
-    out["end"] = pd.to_datetime([s.end for s in spans])
-
-    def latlon(shape):
-        lines = [shape] if shape.geom_type == "LineString" else list(shape.geoms)
-        return [[(y, x) for x, y in line.coords] for line in lines]
-    out["coords"] = out["_shape"].map(latlon)
-    return out.drop(columns="_shape")
+                 routes=enrich_routes(routes, route_spans),
+                 regions=collections["regions"], region_bounds=tuple(region_bounds),
+                 countries=collections["countries"], redirects=redirect_map, known=known,
+                 outline=outline_xy(countries["_shape"]), version=_digest(data_dir, geo_dir))

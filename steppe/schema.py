@@ -10,6 +10,7 @@ class Column:
     required: bool
     meaning: str
     example: str = ""
+    text: bool = True      # GeoJSON properties: must be a string when present (CSV cells always are)
 
 
 EVENTS = (
@@ -60,7 +61,7 @@ PLACES = (
     Column("dated_names", False, "names with their years", "Ak-Mechet@/1853;Perovsk@1853/1925;Kzyl-Orda@1925/"),
     Column("name_ru", False, "name in Russian", "Кзыл-Орда"),
     Column("name_kk", False, "name in Kazakh", "Қызылорда"),
-    Column("geonameid", False, "GeoNames id the coordinates come from", "1522751"),
+    Column("geonameid", False, "GeoNames id the coordinates come from", "1522751", text=False),
     Column("precision", True, "city, district-approximate, region-approximate, ...", "city"),
 )
 
@@ -77,7 +78,7 @@ ROUTES = (
     Column("source_id", True, "source", "kabyl2024"),
     Column("locator", True, "where in the source", ""),
     Column("quote", True, "verbatim, at most 50 words", ""),
-    Column("schematic", True, "true: the line joins documented places, not a traced path", "true"),
+    Column("schematic", True, "true: the line joins documented places, not a traced path", "true", text=False),
 )
 
 REGIONS = (
@@ -87,9 +88,9 @@ REGIONS = (
     Column("valid_from", True, "EDTF", "1925-04"),
     Column("valid_to", True, "EDTF", "1936-12-05"),
     Column("capital", False, "place id", "kzyl-orda"),
-    Column("approximate", True, "true for every drawn historical boundary", "true"),
+    Column("approximate", True, "true for every drawn historical boundary", "true", text=False),
     Column("basis", True, "how the shape was made and from what", "union of modern admin-1 units ..."),
-    Column("est_error_km", True, "estimated error of the outline, km", "50"),
+    Column("est_error_km", True, "estimated error of the outline, km", "50", text=False),
 )
 
 ERAS = (
@@ -110,5 +111,15 @@ STORIES = (
     Column("text", False, "title slide: the introduction; event slides: blank = the event's summary", ""),
 )
 
-ALL = {"data/stories.csv": STORIES, "data/eras.csv": ERAS, "data/events.csv": EVENTS, "data/sources.csv": SOURCES, "data/people.csv": PEOPLE,
+REDIRECTS = (
+    Column("old_id", True, "an event id that was merged into another (old links still work)", "1928-01-14-arrest-kulaks"),
+    Column("new_id", True, "the event that was kept", "1928-01-14-politburo-circular"),
+    Column("reason", False, "why the rows were merged", "the same circular told twice"),
+)
+
+COUNTRIES = (
+    Column("name", True, "modern country name (Natural Earth), shown for orientation only", "Kazakhstan"),
+)
+
+ALL = {"data/redirects.csv": REDIRECTS, "geo/countries.geojson": COUNTRIES, "data/stories.csv": STORIES, "data/eras.csv": ERAS, "data/events.csv": EVENTS, "data/sources.csv": SOURCES, "data/people.csv": PEOPLE,
        "geo/places.geojson": PLACES, "geo/routes.geojson": ROUTES, "geo/regions.geojson": REGIONS}

@@ -1,16 +1,14 @@
 """Build the Plotly timeline: one lane per thread, markers for precise dates, bars for spans."""
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from . import config
-from .dates import format_julian_label
-from .i18n import t
+from .escape import html_text
+from .i18n import t, translator
+from .labels import display_date
 
-MAX_TIMELINE_EVENTS = 1500  # above this, one marker per thread and month: 100,000 single markers are ~28 MB of JSON
 LANE_SLOTS = 5            # events that overlap in one lane are spread over this many sub-rows
 LANE_SPREAD = 0.36        # half-height of a lane used by the sub-rows (lanes are 1.0 apart)
 MIN_GAP = pd.Timedelta(days=75)  # closer than this on one sub-row and two markers would touch
@@ -48,26 +46,28 @@ def slot_offset(slot: int) -> float:
     return ((slot + 1) // 2) * step * (1 if slot % 2 else -1)
 
 
+def _plain(value) -> str:
+    return html_text(value, quote=False)  # Plotly's hover labels: tags neutralised, quotes left as they are
+
+
 def hover_text(row, lang: str) -> str:
-    """The hover box: date label, title, place, short source and locator, all escaped."""
-    date = html.escape(row["date_label"])
-    if row["calendar"] == "julian":
-        both = format_julian_label(row["date"])
-        date += f" ({html.escape(both)})" if both else f" ({t('calendar.julian_short', lang)})"
-    lines = [f"<b>{html.escape(row['title'])}</b>", date]
+    """The hover box: date (both calendars for Old Style), title, place, short source and locator, escaped once."""
+    tr = translator(lang)
+    lines = [f"<b>{_plain(row['title'])}</b>",
+             _plain(display_date(row["date_label"], row["date"], row["calendar"], tr))]
     if row["place_name"]:
-        lines.append(html.escape(row["place_name"]))
-    lines.append(f"{html.escape(row['source_short'])}, {html.escape(row['locator'])}")
-    lines.append(t(f"certainty.{row['certainty']}", lang))
+        lines.append(_plain(row["place_name"]))
+    lines.append(f"{_plain(row['source_short'])}, {_plain(row['locator'])}")
+    lines.append(_plain(tr(f"certainty.{row['certainty']}")))
     return "<br>".join(lines)
 
 
 def is_aggregated(events: pd.DataFrame) -> bool:
     """True when the timeline shows counts per month instead of single events."""
-    return len(events) > MAX_TIMELINE_EVENTS
+    return len(events) > config.MAX_TIMELINE_EVENTS
 
 
-def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, lang: str = "en",
+def build_timeline(events: pd.DataFrame, eras: pd.DataFrame | None = None, *, lang: str,
                    year_from: int = config.YEAR_MIN, year_to: int = config.YEAR_MAX,
                    selected: str = "", compact: bool = False) -> go.Figure:
     """Events -> a Plotly figure; each marker carries its event_id in customdata (counts above the limit)."""
@@ -96,7 +96,7 @@ def _add_monthly_counts(fig: go.Figure, events: pd.DataFrame, threads: list[str]
             x=group["month"], y=[lane[thread]] * len(group), mode="markers", name=name,
             marker=dict(color=config.THREAD_COLORS[thread], opacity=0.75,
                         size=(6 + 22 * (group["n"] / biggest) ** 0.5).round(1)),
-            hovertext=[t("timeline.month_count", lang, n=n, month=m.strftime("%b %Y"), thread=name)
+            hovertext=[_plain(t("timeline.month_count", lang, n=int(n), month=translator(lang).month(m), thread=name))
                        for m, n in zip(group["month"], group["n"])],
             hovertemplate="%{hovertext}<extra></extra>"))
 
@@ -139,12 +139,12 @@ def _add_events(fig: go.Figure, events: pd.DataFrame, threads: list[str], lane: 
 
 def _add_eras(fig: go.Figure, eras: pd.DataFrame | None, compact: bool) -> None:
     for index, (_, era) in enumerate((eras if eras is not None else pd.DataFrame()).iterrows()):
-        fig.add_vrect(x0=era["start"], x1=era["end"], fillcolor="#8a7f6a", opacity=0.10, line_width=0,
+        fig.add_vrect(x0=era["start"], x1=era["end"], fillcolor=config.ERA_COLOR, opacity=0.10, line_width=0,
                       layer="below")
         if not compact:
             fig.add_annotation(x=era["start"] + (era["end"] - era["start"]) / 2, y=1.0 if index % 2 == 0 else 1.045,
                                yref="paper",  # alternate heights so labels of neighbouring eras never collide
-                               text=html.escape(era["label"]), showarrow=False, yanchor="bottom",
+                               text=_plain(era["label"]), showarrow=False, yanchor="bottom",
                                font=dict(size=12, color="#4a4336"))
 
 
@@ -155,14 +155,14 @@ def _apply_layout(fig: go.Figure, threads: list[str], lane: dict, lang: str, yea
     fig.update_layout(
         height=260 if compact else 140 + 70 * len(threads),
         margin=dict(l=10, r=10, t=10 if compact else 56, b=10),
-        plot_bgcolor="#fbf8f1", paper_bgcolor="rgba(0,0,0,0)",
-        font=dict(size=13 if compact else 15, family="Source Sans Pro, sans-serif", color="#2b2620"),
+        plot_bgcolor=config.CHART_BACKGROUND, paper_bgcolor="rgba(0,0,0,0)",
+        font=dict(size=13 if compact else 15, family="Source Sans Pro, sans-serif", color=config.TEXT_COLOR),
         showlegend=False, hovermode="closest", clickmode="event+select", dragmode="pan",
         hoverlabel=dict(font_size=15, bgcolor="#fffdf7", align="left"),
-        xaxis=dict(range=[lo - pad, hi + pad], type="date", gridcolor="#e6dfcf", dtick="M12" if year_to - year_from < 12 else "M24",
+        xaxis=dict(range=[lo - pad, hi + pad], type="date", gridcolor=config.GRID_COLOR, dtick="M12" if year_to - year_from < 12 else "M24",
                    tickformat="%Y"),
         yaxis=dict(tickvals=list(lane.values()), ticktext=[t(f"thread.{th}", lang) for th in lane],
-                   range=[-0.6, len(threads) - 0.4], gridcolor="#e6dfcf", fixedrange=True, zeroline=False),
+                   range=[-0.6, len(threads) - 0.4], gridcolor=config.GRID_COLOR, fixedrange=True, zeroline=False),
     )
 
 

@@ -1,13 +1,14 @@
-"""The URL is the state: parse query parameters into a View and write a View back as parameters."""
+"""The URL is the state: query parameters <-> View, driven by one table of filter fields.
+
+`parse_view` never raises: any value that is not understood is dropped and reported as a Notice
+(a catalogue key and its values, translated by the page)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, fields, replace
 from typing import Iterable, Mapping
 
 from . import config
-
-LIST_KEYS = {"thread": "threads", "person": "people", "place": "places", "source": "sources",
-             "certainty": "certainties"}
 
 
 @dataclass(frozen=True)
@@ -37,92 +38,145 @@ class Known:
     events: frozenset = frozenset()
     langs: frozenset = frozenset(config.LANGUAGES)
     stories: tuple = ()                # ((story_id, last_step), ...)
+    redirects: tuple = ()              # ((old_event_id, kept_event_id), ...): merged events keep their links
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something in a link that was ignored: a catalogue key and the values its text needs."""
+    key: str
+    values: tuple = ()                 # ((name, value), ...), so that a Notice is hashable
+
+    def args(self) -> dict:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter: its URL key(s), the View attribute(s), the widget and where its choices come from."""
+    name: str                  # widget / translation name: filters.<name>
+    keys: tuple[str, ...]      # URL keys
+    attrs: tuple[str, ...]     # View attributes
+    kind: str                  # "range" (two years), "list" (repeatable ids), "text"
+    choices: str = ""          # Known attribute holding the allowed values (lists)
+    more: bool = False         # shown in the sidebar's "more" expander
+
+
+FILTERS: tuple[Filter, ...] = (
+    Filter("years", ("from", "to"), ("year_from", "year_to"), "range"),
+    Filter("threads", ("thread",), ("threads",), "list", "threads"),
+    Filter("q", ("q",), ("q",), "text"),
+    Filter("people", ("person",), ("people",), "list", "people", more=True),
+    Filter("places", ("place",), ("places",), "list", "places", more=True),
+    Filter("sources", ("source",), ("sources",), "list", "sources", more=True),
+    Filter("certainties", ("certainty",), ("certainties",), "list", "certainties", more=True),
+)
+FILTER_ATTRS = tuple(attr for f in FILTERS for attr in f.attrs)
+YEAR = re.compile(r"^[0-9]{1,6}$")   # ASCII digits only: '²' is a digit to str.isdigit() but not to int()
+STEP = re.compile(r"^[0-9]{1,4}$")
+SHOWN = 40                           # characters of a bad value quoted back in a notice
+
+
+def _raw(params: Mapping, key: str) -> list[str]:
+    raw = params.get(key, [])
+    items = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, (list, tuple)) else [str(raw)]
+    return [str(item) for item in items[: config.MAX_PARAM_VALUES]]
 
 
 def _values(params: Mapping, key: str) -> list[str]:
     # ?thread=alash&thread=migration -> ["alash", "migration"]; also accepts "alash,migration"
-    raw = params.get(key, [])
-    items = [raw] if isinstance(raw, str) else list(raw)
-    return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+    return [part.strip() for item in _raw(params, key) for part in item.split(",") if part.strip()]
 
 
-def _year(text: str, default: int, name: str, notices: list[str]) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        notices.append(f"'{name}' must be a year; ignored {text[:20]!r}")
+def _first(params: Mapping, key: str) -> str:
+    values = _raw(params, key)
+    return values[0].strip() if values else ""
+
+
+def _notice(key: str, /, **values) -> Notice:
+    return Notice(key, tuple((k, v[:SHOWN] if isinstance(v, str) else v) for k, v in values.items()))
+
+
+def _year(text: str, default: int, name: str, notices: list[Notice]) -> int:
+    if not YEAR.match(text):
+        notices.append(_notice("url.not_a_year", name=name, value=text))
         return default
+    value = int(text)
     if not config.YEAR_MIN <= value <= config.YEAR_MAX:
         clamped = min(max(value, config.YEAR_MIN), config.YEAR_MAX)
-        notices.append(f"'{name}' {value} is outside {config.YEAR_MIN}-{config.YEAR_MAX}; using {clamped}")
+        notices.append(_notice("url.year_outside", name=name, value=str(value), lo=str(config.YEAR_MIN),
+                               hi=str(config.YEAR_MAX), used=str(clamped)))
         return clamped
     return value
 
 
-def parse_view(params: Mapping[str, str | Iterable[str]], known: Known = Known()) -> tuple[View, list[str]]:
-    """Query parameters (as strings or lists of strings) -> (View, notices about ignored values)."""
-    notices: list[str] = []
-    fields: dict = {}
-    years = {}
-    for key in ("from", "to"):
-        vals = _values(params, key)
-        if vals:
-            years[key] = _year(vals[0], config.YEAR_MIN if key == "from" else config.YEAR_MAX, key, notices)
-    year_from, year_to = years.get("from", config.YEAR_MIN), years.get("to", config.YEAR_MAX)
-    if year_from > year_to:
-        notices.append(f"'from' {year_from} is after 'to' {year_to}; swapped")
-        year_from, year_to = year_to, year_from
-    fields.update(year_from=year_from, year_to=year_to)
-    for key, attr in LIST_KEYS.items():
-        allowed = getattr(known, attr)
-        good, bad = [], []
-        for value in _values(params, key):
-            (good if value in allowed else bad).append(value)
-        if bad:
-            notices.append(f"unknown {key} ignored: {', '.join(repr(b[:40]) for b in bad[:5])}")
-        fields[attr] = tuple(dict.fromkeys(good))
-    q = " ".join(_values(params, "q"))[: config.MAX_QUERY_LENGTH]
-    fields["q"] = q
-    event = (_values(params, "event") or [""])[0]
+def _parse_filter(spec: Filter, params: Mapping, known: Known, notices: list[Notice]) -> dict:
+    if spec.kind == "range":
+        lo_key, hi_key = spec.keys
+        lo = _year(_first(params, lo_key), config.YEAR_MIN, lo_key, notices) if _first(params, lo_key) else config.YEAR_MIN
+        hi = _year(_first(params, hi_key), config.YEAR_MAX, hi_key, notices) if _first(params, hi_key) else config.YEAR_MAX
+        if lo > hi:
+            notices.append(_notice("url.years_swapped", lo=str(lo), hi=str(hi)))
+            lo, hi = hi, lo
+        return dict(zip(spec.attrs, (lo, hi)))
+    if spec.kind == "text":
+        # the search text is kept exactly as typed ("decree, 1928" stays "decree, 1928")
+        return {spec.attrs[0]: " ".join(_raw(params, spec.keys[0])).strip()[: config.MAX_QUERY_LENGTH]}
+    allowed = getattr(known, spec.choices)
+    good, bad = [], []
+    for value in _values(params, spec.keys[0]):
+        (good if value in allowed else bad).append(value)
+    if bad:
+        notices.append(_notice("url.unknown_values", key=spec.keys[0],
+                               values=", ".join(repr(b[:SHOWN]) for b in bad[:5])))
+    return {spec.attrs[0]: tuple(dict.fromkeys(good))}
+
+
+def parse_view(params: Mapping[str, str | Iterable[str]], known: Known = Known()) -> tuple[View, list[Notice]]:
+    """Query parameters (strings or lists of strings) -> (View, notices about ignored values). Never raises."""
+    notices: list[Notice] = []
+    found: dict = {}
+    for spec in FILTERS:
+        found.update(_parse_filter(spec, params, known, notices))
+    event = _first(params, "event")
+    event = dict(known.redirects).get(event, event)   # a merged event's old id opens the kept one
     if event and event not in known.events:
-        notices.append(f"unknown event ignored: {event[:40]!r}")
+        notices.append(_notice("url.unknown_event", value=event))
         event = ""
-    fields["event"] = event
-    lang = (_values(params, "lang") or ["en"])[0]
+    lang = _first(params, "lang") or "en"
     if lang not in known.langs:
-        notices.append(f"language {lang[:10]!r} is not available yet; showing English")
+        notices.append(_notice("url.unknown_lang", value=lang))
         lang = "en"
-    fields["lang"] = lang
     last_steps = dict(known.stories)
-    story = (_values(params, "story") or [""])[0]
+    story = _first(params, "story")
     if story and story not in last_steps:
-        notices.append(f"unknown story ignored: {story[:40]!r}")
+        notices.append(_notice("url.unknown_story", value=story))
         story = ""
-    step_text = (_values(params, "step") or ["0"])[0]
-    step = int(step_text) if step_text.isdigit() else 0
-    if not step_text.isdigit():
-        notices.append(f"'step' must be a whole number; ignored {step_text[:20]!r}")
+    step_text = _first(params, "step") or "0"
+    step = int(step_text) if STEP.match(step_text) else 0
+    if not STEP.match(step_text):
+        notices.append(_notice("url.bad_step", value=step_text))
     if story and step > last_steps[story]:
-        notices.append(f"story {story!r} has {last_steps[story]} steps; showing the last")
+        notices.append(_notice("url.step_beyond", story=story, last=str(last_steps[story])))
         step = last_steps[story]
-    fields.update(story=story, step=step if story else 0)
-    return View(**fields), notices
+    found.update(event=event, lang=lang, story=story, step=step if story else 0)
+    return View(**found), notices
 
 
 def view_to_params(view: View) -> dict[str, str | list[str]]:
     """View -> query parameters, leaving out defaults so links stay short."""
     params: dict[str, str | list[str]] = {}
-    if view.year_from != config.YEAR_MIN:
-        params["from"] = str(view.year_from)
-    if view.year_to != config.YEAR_MAX:
-        params["to"] = str(view.year_to)
-    for key, attr in LIST_KEYS.items():
-        values = list(getattr(view, attr))
-        if values:
-            params[key] = values
-    for key in ("q", "event"):
-        if getattr(view, key):
-            params[key] = getattr(view, key)
+    for spec in FILTERS:
+        values = [getattr(view, attr) for attr in spec.attrs]
+        if spec.kind == "range":
+            if values[0] != config.YEAR_MIN:
+                params[spec.keys[0]] = str(values[0])
+            if values[1] != config.YEAR_MAX:
+                params[spec.keys[1]] = str(values[1])
+        elif values[0]:
+            params[spec.keys[0]] = list(values[0]) if spec.kind == "list" else values[0]
+    if view.event:
+        params["event"] = view.event
     if view.lang != "en":
         params["lang"] = view.lang
     if view.story:
@@ -136,8 +190,22 @@ def with_changes(view: View, **changes) -> View:
     return replace(view, **changes)
 
 
+def filters_of(view: View) -> dict:
+    """Just the filter fields of a view (what the sidebar shows)."""
+    return {attr: getattr(view, attr) for attr in FILTER_ATTRS}
+
+
+def without_filters(view: View) -> View:
+    """The view with every filter back to its default (the Reset button); language and story stay."""
+    default = View()
+    return replace(view, **{attr: getattr(default, attr) for attr in FILTER_ATTRS}, event="")
+
+
 def step_window(view: View) -> View | None:
     """Play: the year window one year later (1928-1930 -> 1929-1931), or None at the end of the atlas."""
     if view.year_to >= config.YEAR_MAX:
         return None
     return replace(view, year_from=view.year_from + 1, year_to=view.year_to + 1)
+
+
+VIEW_FIELDS = tuple(f.name for f in fields(View))

@@ -15,6 +15,8 @@ def wait_idle(page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT)
     page.wait_for_selector("[data-testid='stMain']", timeout=TIMEOUT)
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=TIMEOUT)
+    # elements whose code is still loading are drawn as skeletons: wait until every one is there
+    page.wait_for_function("() => !document.querySelector('[data-testid^=\"stSkeleton\"]')", timeout=TIMEOUT)
 
 
 def map_frame(page):

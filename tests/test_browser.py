@@ -137,3 +137,26 @@ def test_uploading_a_broken_events_file_names_row_and_column(page, app_url, tmp_
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(broken))
     page.get_by_text("mine.csv row 3, column date", exact=False).wait_for()
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_hostile_link_adds_no_link_image_or_script(page, app_url):
+    evil = ("?thread=%5BLog%20in%5D(http%3A%2F%2Fevil.example)&person=!%5Bx%5D(http%3A%2F%2Fevil.example%2Ft.png)"
+            "&event=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E&step=%C2%B2")
+    open_page(page, app_url + "/timeline" + evil)
+    page.get_by_text("unknown thread ignored", exact=False).first.wait_for()
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("a[href*='evil']").count() == 0 and page.locator("img[src*='evil'], img[src='x']").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.evaluate("() => window.__pwned") is None  # and the network guard saw no request to evil.example
+
+
+def test_a_hostile_country_name_on_the_map_stays_text(page, app_url):
+    open_page(page, app_url + "/map")
+    frame = map_frame(page)
+    country = frame.locator("path.leaflet-interactive").first
+    country.dispatch_event("mouseover")
+    tip = frame.locator(".leaflet-tooltip")
+    tip.first.wait_for()
+    assert "Kazakhstan <img" in tip.first.inner_text()  # the markup is shown as text
+    assert frame.locator(".leaflet-tooltip img").count() == 0
+    assert page.evaluate("() => window.__pwned") is None

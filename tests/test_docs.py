@@ -37,8 +37,8 @@ def test_requirements_are_pinned():
 
 def test_every_translation_key_used_in_code_exists():
     catalogue = json.loads((LOCALES / "en.json").read_text(encoding="utf-8"))
-    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("steppe/*.py"), *ROOT.glob("pages/*.py"),
-                                                             ROOT / "dashboard.py"])
+    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("steppe/**/*.py"),
+                                                             *ROOT.glob("app_pages/*.py"), ROOT / "dashboard.py"])
     used = set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]*[a-z_])["']""", code))
     missing = sorted(k for k in used if k not in catalogue)
     assert not missing, missing
@@ -54,7 +54,7 @@ def test_dynamic_translation_keys_exist():
 
 
 def test_every_url_parameter_is_documented_in_the_readme():
-    from steppe.urlstate import LIST_KEYS
+    from steppe.urlstate import FILTERS
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for key in ["from", "to", *LIST_KEYS, "q", "event", "lang", "story", "step"]:
+    for key in [*(k for f in FILTERS for k in f.keys), "event", "lang", "story", "step"]:
         assert f"`{key}`" in readme, key

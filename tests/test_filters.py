@@ -1,6 +1,5 @@
 import pytest
 
-from steppe.dates import parse_date
 from steppe.filters import filter_events, filter_routes, find_discrepancies, regions_valid_in
 from steppe.urlstate import View
 
@@ -39,7 +38,7 @@ def test_text_search_is_case_insensitive_and_literal(fixture_atlas):
 def test_routes_and_regions_follow_the_years(fixture_atlas):
     assert set(filter_routes(fixture_atlas.routes, View(year_from=1930, year_to=1930))["route_id"]) == {
         "1930-chimkent-stalinabad"}
-    regions = regions_valid_in(fixture_atlas.regions, View(year_from=1920, year_to=1921), parse_date)
+    regions = regions_valid_in(fixture_atlas.regions, fixture_atlas.region_bounds, View(year_from=1920, year_to=1921))
     assert [f["properties"]["region_id"] for f in regions["features"]] == ["turkestan-asrr"]
 
 

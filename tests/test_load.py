@@ -117,25 +117,3 @@ def test_thread_coverage_of_the_curated_data(real_atlas):
     counts = real_atlas.events["thread"].value_counts()
     assert len(real_atlas.events) >= 180
     assert counts.min() >= 20, counts.to_dict()
-
-
-def test_uploaded_events_file_is_checked_by_the_same_rules(fixture_atlas):
-    from steppe.load import check_events_file
-    good = (FIXTURE_DATA / "events.csv").read_bytes()
-    events, problems = check_events_file("mine.csv", good, fixture_atlas)
-    assert problems == [] and len(events) == 10
-    bad = good.replace(b"1922-12,", b"1922-13,", 1)
-    events, problems = check_events_file("mine.csv", bad, fixture_atlas)
-    assert events is None and [str(p) for p in problems] == ["mine.csv row 3, column date: not EDTF: '1922-13'"]
-
-
-@pytest.mark.parametrize("data, message", [
-    (b"\xff\xfe\x00garbage", "not UTF-8 text"),
-    (b"", "file is empty"),
-    (b"a,b\n1,2\n", "column is missing from the header"),
-    (b"x" * (5 * 1024 * 1024 + 1), "at most 5120 KB"),
-])
-def test_uploaded_garbage_gets_a_clear_message(fixture_atlas, data, message):
-    from steppe.load import check_events_file
-    events, problems = check_events_file("upload.csv", data, fixture_atlas)
-    assert events is None and any(message in str(p) for p in problems)

@@ -1,22 +1,24 @@
 import streamlit as st
 
-from steppe import ui
 from steppe.assets import leaflet_version
+from steppe.escape import md_text
 from steppe.filters import find_discrepancies
 from steppe.i18n import t
+from steppe.ui import panels
+from steppe.ui.context import page_context
 
-atlas, view = ui.page_context()
+atlas, view = page_context()
 lang = view.lang
-ui.page_header("sources.title", "sources.lead", lang)
+panels.page_header("sources.title", "sources.lead", lang)
 
 st.header(t("sources.list", lang), anchor="sources")
 counts = atlas.events["source_id"].value_counts()
-for _, source in atlas.sources.iterrows():
+for source in atlas.sources.to_dict("records"):
     with st.container(border=True):
-        st.markdown(f"**{ui.md_escape(source['short'])}** — {ui.md_escape(source['citation'])}")
-        st.caption(f"{source['kind']} · {source['language']} · "
+        st.markdown(f"**{md_text(source['short'])}** — {md_text(source['citation'])}")
+        st.caption(f"{md_text(source['kind'])} · {md_text(source['language'])} · "
                    + t("sources.events_from", lang, n=int(counts.get(source["source_id"], 0))))
-        st.markdown(ui.md_escape(source["reliability_note"]))
+        st.markdown(md_text(source["reliability_note"]))
 
 st.header(t("sources.methods", lang), anchor="methods")
 for key in ("methods.dates", "methods.calendar", "methods.places", "methods.routes", "methods.regions",

@@ -1,0 +1,54 @@
+"""Typed, derived columns added to validated frames at load (date bounds, coordinates, names, search text)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import schema
+
+
+def enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    out = events.drop(columns="_row").copy()
+    out["start"] = pd.to_datetime([s.start for s in spans])
+    out["end"] = pd.to_datetime([s.end for s in spans])
+    out["fuzzy_start"] = pd.to_datetime([s.fuzzy_start for s in spans])
+    out["fuzzy_end"] = pd.to_datetime([s.fuzzy_end for s in spans])
+    out["precision"] = [s.precision for s in spans]
+    out["qualified"] = [s.qualified for s in spans]
+    by_place = places.set_index("place_id")
+    out["lat"] = out["place_id"].map(by_place["lat"])
+    out["lon"] = out["place_id"].map(by_place["lon"])
+    out["place_name"] = out["place_id"].map(by_place["period_name"]).fillna("")
+    out["source_short"] = out["source_id"].map(sources.set_index("source_id")["short"]).fillna("")
+    # the text the search box looks in, folded once here rather than on every keystroke
+    out["search_text"] = (out["title"] + " " + out["summary"] + " " + out["quote"] + " " + out["place_name"] + " "
+                          + out["people"] + " " + out["note"]).str.casefold()
+    return out.sort_values(["start", "event_id"]).reset_index(drop=True)
+
+
+def sorted_stories(stories: pd.DataFrame) -> pd.DataFrame:
+    out = stories.drop(columns="_row").copy()
+    out["step"] = out["step"].astype(int)
+    order = {sid: i for i, sid in enumerate(dict.fromkeys(out["story_id"]))}  # stories in file order
+    out["_order"] = out["story_id"].map(order)
+    return out.sort_values(["_order", "step"]).drop(columns="_order").reset_index(drop=True)
+
+
+def with_bounds(frame: pd.DataFrame, spans) -> pd.DataFrame:
+    out = frame.drop(columns="_row").copy()
+    out["start"] = pd.to_datetime([s.start for s in spans]) if spans else pd.Series(dtype="datetime64[ns]")
+    out["end"] = pd.to_datetime([s.end for s in spans]) if spans else pd.Series(dtype="datetime64[ns]")
+    return out
+
+
+def enrich_routes(routes: pd.DataFrame, spans) -> pd.DataFrame:
+    if routes.empty:
+        return pd.DataFrame(columns=[c.name for c in schema.ROUTES] + ["start", "end", "coords"])
+    out = routes.drop(columns="_row").copy()
+    out["start"] = pd.to_datetime([s.start for s in spans])
+    out["end"] = pd.to_datetime([s.end for s in spans])
+
+    def latlon(shape):
+        lines = [shape] if shape.geom_type == "LineString" else list(shape.geoms)
+        return [[(y, x) for x, y in line.coords] for line in lines]
+    out["coords"] = out["_shape"].map(latlon)
+    return out.drop(columns="_shape")

@@ -1,0 +1,156 @@
+"""The one owner of the view. Each run reads the URL into a View once (`begin`); after that, only the named
+transitions below change it, and each writes the session's view and the URL together. Pages and widgets call
+these; nothing else touches these session keys."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import config
+from ..urlstate import (FILTERS, Filter, Known, Notice, View, filters_of, parse_view, step_window, view_to_params,
+                        with_changes, without_filters)
+
+VIEW, PARAMS, NOTICES, SYNCED, PLAYING = ("steppe.view", "steppe.params", "steppe.notices", "steppe.widgets_for",
+                                          "steppe.playing")
+LANG_WIDGET = "w_lang"
+
+
+def widget_key(spec: Filter) -> str:
+    return f"w_{spec.name}"
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def _as_lists(params: dict) -> dict[str, list[str]]:
+    return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in params.items()}
+
+
+def _commit(view: View) -> View:
+    """Write the view to the session and, when it differs, to the URL."""
+    params = view_to_params(view)
+    st.session_state[VIEW] = view
+    st.session_state[PARAMS] = params
+    if _as_lists(params) != _url_params():
+        st.query_params.from_dict(params)
+    return view
+
+
+def begin(known: Known) -> View:
+    """Once per run, before any widget: the view from the URL (restored from the session when a page change
+    cleared the URL), notices about what was ignored, and the sidebar widgets set to match."""
+    params = _url_params()
+    if not params and st.session_state.get(PARAMS):
+        params = _as_lists(st.session_state[PARAMS])
+    view, notices = parse_view(params, known)
+    st.session_state[NOTICES] = notices
+    _commit(view)
+    _sync_widgets(view)
+    return view
+
+
+def view() -> View:
+    """The session's current view."""
+    return st.session_state.get(VIEW, View())
+
+
+def notices() -> list[Notice]:
+    return st.session_state.get(NOTICES, [])
+
+
+def _widget_value(spec: Filter, view: View):
+    values = [getattr(view, attr) for attr in spec.attrs]
+    return tuple(values) if spec.kind == "range" else list(values[0]) if spec.kind == "list" else values[0]
+
+
+def _fields_from_widget(spec: Filter, value) -> dict:
+    if spec.kind == "range":
+        return {spec.attrs[0]: int(value[0]), spec.attrs[1]: int(value[1])}
+    if spec.kind == "list":
+        return {spec.attrs[0]: tuple(value or ())}
+    return {spec.attrs[0]: str(value or "")[: config.MAX_QUERY_LENGTH]}
+
+
+def _sync_widgets(view: View) -> None:
+    """Set the widgets from the view when it changed from outside them (a link, a click, Play, Reset)."""
+    wanted = (filters_of(view), view.lang)
+    if st.session_state.get(SYNCED) == wanted:
+        return
+    for spec in FILTERS:
+        st.session_state[widget_key(spec)] = _widget_value(spec, view)
+    st.session_state[LANG_WIDGET] = view.lang
+    st.session_state[SYNCED] = wanted
+
+
+def _settle(new: View) -> View:
+    st.session_state[SYNCED] = (filters_of(new), new.lang)  # the widgets already show it
+    return _commit(new)
+
+
+# --- transitions ---------------------------------------------------------------------------------------------
+
+def change_filters() -> None:
+    """Sidebar callback: the widgets' values become the view's filters."""
+    fields: dict = {}
+    for spec in FILTERS:
+        fields.update(_fields_from_widget(spec, st.session_state.get(widget_key(spec))))
+    _settle(with_changes(view(), **fields))
+
+
+def change_language() -> None:
+    """Language picker callback."""
+    _settle(with_changes(view(), lang=str(st.session_state.get(LANG_WIDGET, "en"))))
+
+
+def reset_filters() -> None:
+    """Every filter back to its default; language and story stay."""
+    _commit(without_filters(view()))
+
+
+def select_event(event_id: str) -> View:
+    """A click on a marker, a point or a row: the event is selected and in the URL."""
+    return _commit(with_changes(view(), event=event_id))
+
+
+def go_to_step(step: int) -> None:
+    """A story's Back/Next (and the slide list's Start): the slide is in the URL."""
+    _commit(with_changes(view(), step=max(0, step), event=""))
+
+
+def open_story(story_id: str) -> None:
+    _commit(with_changes(view(), story=story_id, step=0, event=""))
+
+
+def leave_story() -> None:
+    _commit(with_changes(view(), story="", step=0))
+
+
+def set_years(year_from: int, year_to: int) -> View:
+    return _commit(with_changes(view(), year_from=year_from, year_to=year_to))
+
+
+def is_playing() -> bool:
+    return bool(st.session_state.get(PLAYING, False))
+
+
+def toggle_play() -> None:
+    """Play/Pause. Playing from the end of the atlas starts again from its first year."""
+    playing = not is_playing()
+    st.session_state[PLAYING] = playing
+    current = view()
+    if playing and current.year_to >= config.YEAR_MAX:
+        set_years(config.YEAR_MIN, config.YEAR_MIN)
+
+
+def stop_and_reset_years() -> None:
+    st.session_state[PLAYING] = False
+    set_years(config.YEAR_MIN, config.YEAR_MAX)
+
+
+def play_tick() -> View:
+    """One tick of Play: the window a year later; at the end of the atlas Play stops."""
+    new = step_window(view())
+    if new is None:
+        st.session_state[PLAYING] = False
+        return view()
+    return _commit(new)

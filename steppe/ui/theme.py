@@ -1,0 +1,34 @@
+"""Every CSS rule the Streamlit theme (.streamlit/config.toml) cannot express, injected once per run."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import config
+
+CSS = f"""
+<style>
+/* captions: Streamlit's default grey is below WCAG AA on our cream background */
+[data-testid="stCaptionContainer"] {{ opacity: 1 !important; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ color: #564e43 !important; }}
+blockquote {{ border-left: 4px solid #8C3B12 !important; font-size: 1.1rem; }}
+blockquote, blockquote p {{ color: {config.TEXT_COLOR} !important; }}
+/* the map legend */
+.atlas-legend {{ list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.4rem; }}
+.atlas-legend li {{ display: flex; align-items: center; gap: .45rem; }}
+.lg-dot {{ width: 14px; height: 14px; border-radius: 50%; display: inline-block; border: 1px solid #fff; }}
+.lg-line {{ width: 30px; display: inline-block; }}
+.lg-area {{ width: 22px; height: 14px; display: inline-block; }}
+/* story slides: big type for the projector */
+.st-key-story-slide .story-title {{ font-size: 3.2rem; line-height: 1.15; margin-top: 1.5rem; }}
+.st-key-story-slide .story-date {{ font-size: 1.6rem; font-weight: 700; color: #8C3B12; margin-bottom: 0; }}
+.st-key-story-slide .story-heading {{ font-size: 2.4rem; line-height: 1.2; padding-top: 0.2rem; }}
+.st-key-story-slide .story-text {{ font-size: 1.45rem; line-height: 1.5; }}
+.st-key-story-slide .story-quote {{ font-size: 1.3rem; font-style: italic; border-left: 5px solid #8C3B12;
+  color: {config.TEXT_COLOR}; padding-left: 1rem; margin-left: 0; }}
+.st-key-story-slide .story-source {{ font-size: 1.1rem; color: #4a4336; }}
+</style>
+"""
+
+
+def inject() -> None:
+    st.html(CSS)

@@ -1,0 +1,78 @@
+"""The view's transitions through AppTest: the URL follows every change, and every page reads it back."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import FIXTURE_DATA, FIXTURE_GEO, ROOT
+
+
+@pytest.fixture(autouse=True)
+def fixture_data(monkeypatch):
+    monkeypatch.setenv("STEPPE_DATA_DIR", str(FIXTURE_DATA))
+    monkeypatch.setenv("STEPPE_GEO_DIR", str(FIXTURE_GEO))
+
+
+def app(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    return at.run()
+
+
+def test_a_page_change_keeps_the_filters():
+    at = app("app_pages/explore.py", {"from": "1925", "to": "1926", "thread": "party_struggle"})
+    at.query_params.clear()  # what Streamlit does when the sidebar's navigation changes the page
+    at.switch_page("app_pages/timeline.py").run()
+    assert not at.exception
+    assert at.query_params["from"] == "1925" and at.query_params["thread"] == "party_struggle"
+    assert at.sidebar.slider[0].value == (1925, 1926)
+
+
+def test_the_search_text_keeps_its_comma():
+    at = app("app_pages/explore.py", {"q": "decree, 1928"})
+    assert at.sidebar.text_input(key="w_q").value == "decree, 1928"
+    at.sidebar.text_input(key="w_q").set_value("arrest, 1922").run()
+    assert at.query_params["q"] == "arrest, 1922"
+    assert at.sidebar.text_input(key="w_q").value == "arrest, 1922"
+
+
+def test_an_event_in_the_link_is_selected_and_shown():
+    at = app("app_pages/timeline.py", {"event": "1922-arrest"})
+    assert at.query_params["event"] == "1922-arrest"
+    assert any("He was arrested" in m.value for m in at.markdown)
+
+
+def test_reset_clears_the_filters_but_keeps_the_event_page():
+    at = app("app_pages/timeline.py", {"from": "1925", "thread": "alash"})
+    at.sidebar.button[0].click().run()
+    assert not at.exception
+    assert "from" not in at.query_params and "thread" not in at.query_params
+    assert at.sidebar.slider[0].value == (1916, 1937)
+
+
+def test_play_ticks_the_years_and_the_url_follows():
+    at = app("app_pages/map.py", {"from": "1930", "to": "1930"})
+    at.button(key="play").click().run()
+    assert not at.exception
+    assert at.query_params["from"] == "1931" and at.query_params["to"] == "1931"  # the first tick ran
+    assert at.button(key="play").label == "Pause"
+
+
+def test_play_at_the_end_starts_again_from_the_first_year():
+    at = app("app_pages/map.py")
+    at.button(key="play").click().run()
+    assert at.query_params["from"] == "1917" and at.query_params["to"] == "1917"
+
+
+def test_story_steps_are_in_the_url_both_ways():
+    at = app("app_pages/stories.py", {"story": "test", "step": "1"})
+    at.button(key="story-prev").click().run()
+    assert at.query_params["step"] == "0"
+    at.button(key="story-all").click().run()
+    assert "story" not in at.query_params and "step" not in at.query_params
+
+
+def test_the_language_picker_writes_the_url():
+    at = app("app_pages/home.py", {"lang": "en", "from": "1920"})
+    assert not at.exception and at.sidebar.selectbox(key="w_lang").value == "en"
+    assert "lang" not in at.query_params  # the default language stays out of links
