@@ -217,4 +217,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:          # piped into head/less and closed early
+        sys.exit(0)
