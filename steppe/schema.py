@@ -112,9 +112,9 @@ STORIES = (
 )
 
 REDIRECTS = (
-    Column("old_id", True, "an event id that was merged into another (old links still work)", "1928-01-14-arrest-kulaks"),
-    Column("new_id", True, "the event that was kept", "1928-01-14-politburo-circular"),
-    Column("reason", False, "why the rows were merged", "the same circular told twice"),
+    Column("old_id", True, "the retired event id, as used in old links", "1928-01-14-politburo-circular-arrest-speculators"),
+    Column("new_id", True, "the event that now tells it (in data/events.csv)", "1928-01-14-politburo-circular-arrest-kulaks"),
+    Column("reason", True, "why: merged duplicate (the kept row's note keeps every reading), or not an event", ""),
 )
 
 COUNTRIES = (
