@@ -26,7 +26,8 @@ EVENT_TYPES = ("congress", "decree", "resolution", "arrest", "exile", "release",
                "boundary", "famine", "uprising", "election", "other")
 CERTAINTIES = ("certain", "approximate", "disputed", "claim")
 CALENDARS = ("gregorian", "julian")
-ROUTE_KINDS = ("migration", "deportation", "exile", "escort", "relocation")
+PLACE_PRECISIONS = ("city", "town-approximate", "district-approximate", "region-approximate", "country")
+ROUTE_KINDS = ("migration", "deportation", "exile", "escort", "relocation", "recall")
 LANGUAGES = ("en",)  # catalogues in steppe/locales/; kk and ru can be added without touching pages
 
 MAX_QUOTE_WORDS = 50  # a quote is evidence, not a reproduction of the source

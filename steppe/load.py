@@ -18,6 +18,9 @@ from .dates import DateError, parse_date
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 FIGURE = re.compile(r"^[a-z][a-z0-9_]*=\d+$")
 OLD_STYLE_END = pd.Timestamp("1918-02-14")  # Soviet Russia adopted the Gregorian calendar on this day
+EMPTY_FC = {"type": "FeatureCollection", "features": []}
+BASEMAP = {"land.geojson": ("Polygon", "MultiPolygon"), "water.geojson": ("Polygon", "MultiPolygon"),
+           "rivers.geojson": ("LineString", "MultiLineString")}
 
 
 @dataclass
@@ -55,6 +58,10 @@ class Atlas:
     regions: dict                 # GeoJSON FeatureCollection (validated)
     countries: dict               # GeoJSON FeatureCollection, modern borders
     warnings: list[str] = field(default_factory=list)
+    # basemap of the period (scripts/geo_basemap.py); optional files, empty collections when absent
+    land: dict = field(default_factory=lambda: dict(EMPTY_FC))
+    water: dict = field(default_factory=lambda: dict(EMPTY_FC))
+    rivers: dict = field(default_factory=lambda: dict(EMPTY_FC))
 
 
 def split_ids(cell: str) -> list[str]:
@@ -164,14 +171,31 @@ def _date_columns(edtf: str, calendar: str, file: str, row: str, column: str, pr
 ROUTE_END_TOLERANCE_DEG = 0.01  # a route must start and end on its places (about 1 km)
 
 
-def _check_route_ends(rec, places: pd.DataFrame, file: str, row: str, problems: list[Problem]) -> None:
-    """A schematic route joins documented places: its ends must sit on from_place and to_place."""
-    if places.empty or rec["_shape"].geom_type != "LineString":
+def _check_route_ends(rec, places: pd.DataFrame, regions: dict, file: str, row: str, problems: list[Problem]) -> None:
+    """A schematic route joins documented places: its ends must sit on from_place and to_place, or, where the
+    source names no place, on (or just inside) the outline of from_region_id / to_region_id; never on a place
+    that stands for a whole country."""
+    if rec["_shape"].geom_type != "LineString":
         return
-    by_id = places.set_index("place_id")
+    by_id = places.set_index("place_id") if not places.empty else pd.DataFrame()
     coords = list(rec["_shape"].coords)
-    for column, point in (("from_place", coords[0]), ("to_place", coords[-1])):
-        pid = str(rec.get(column, ""))
+    for side, point in (("from", coords[0]), ("to", coords[-1])):
+        column, region_column = f"{side}_place", f"{side}_region_id"
+        pid, rid = str(rec.get(column, "") or "").strip(), str(rec.get(region_column, "") or "").strip()
+        if bool(pid) == bool(rid):
+            problems.append(Problem(file, row, column, f"give exactly one of {column} and {region_column}"))
+            continue
+        if rid:
+            if rid not in regions:
+                problems.append(Problem(file, row, region_column, f"unknown region {rid!r}"))
+            elif regions[rid].distance(shapely.geometry.Point(point)) > ROUTE_END_TOLERANCE_DEG:
+                problems.append(Problem(file, row, region_column, f"the line does not end on region {rid!r}; "
+                                        f"redraw it with scripts/geo_routes.py"))
+            continue
+        if pid in by_id.index and by_id.loc[pid].get("precision") == "country":
+            problems.append(Problem(file, row, column, f"{pid!r} stands for a whole country, not a place: "
+                                    f"use {region_column}"))
+            continue
         if pid in by_id.index:
             place = by_id.loc[pid]
             if abs(place["lon"] - point[0]) > ROUTE_END_TOLERANCE_DEG or abs(place["lat"] - point[1]) > ROUTE_END_TOLERANCE_DEG:
@@ -288,7 +312,16 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
         _check_ids(places, "geo/places.geojson", "place_id", problems, where=lambda r: f"feature {r['_row']}")
         places["lon"] = places["_shape"].map(lambda s: s.x)
         places["lat"] = places["_shape"].map(lambda s: s.y)
+        for rec in places.to_dict("records"):
+            _check_enum(rec.get("precision", ""), config.PLACE_PRECISIONS, "geo/places.geojson",
+                        f"feature {rec['_row']}", "precision", problems)
     place_ids = set(places.get("place_id", []))
+    region_shapes = {}
+    for feature in regions_fc.get("features", []):
+        try:
+            region_shapes[(feature.get("properties") or {}).get("region_id")] = shapely.geometry.shape(feature["geometry"])
+        except Exception:  # reported with the regions below
+            pass
     person_ids, source_ids = set(people["person_id"]), set(sources["source_id"])
 
     # events
@@ -331,6 +364,8 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
         for _, rec in routes.iterrows():
             row = f"feature {rec['_row']}"
             _check_enum(rec.get("kind", ""), config.ROUTE_KINDS, file, row, "kind", problems)
+            _check_enum(rec.get("certainty", ""), config.CERTAINTIES, file, row, "certainty", problems)
+            _check_refs(str(rec.get("people", "") or ""), person_ids, file, row, "people", "person", problems)
             _check_enum(rec.get("thread", ""), config.THREADS, file, row, "thread", problems)
             for column in ("from_place", "via_places", "to_place"):
                 _check_refs(str(rec.get(column, "")), place_ids, file, row, column, "place", problems)
@@ -338,7 +373,7 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
             _check_figures(str(rec.get("figures", "")), file, row, "figures", problems)
             _check_quote(str(rec.get("quote", "")), file, row, problems)
             route_spans.append(_date_columns(str(rec.get("date", "")), "gregorian", file, row, "date", problems))
-            _check_route_ends(rec, places, file, row, problems)
+            _check_route_ends(rec, places, region_shapes, file, row, problems)
 
     # regions
     file = "geo/regions.geojson"
@@ -351,6 +386,13 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
                 _date_columns(str(rec.get(column, "")), "gregorian", file, row, column, problems)
             if rec.get("approximate") is not True:
                 problems.append(Problem(file, row, "approximate", "historical outlines must say approximate: true"))
+    basemap = {}
+    for name, geom_types in BASEMAP.items():
+        path = geo_dir / name
+        fc = _read_geojson(path, problems) if path.exists() else dict(EMPTY_FC)
+        if fc is not None:
+            _geojson_frame(fc, f"geo/{name}", (), geom_types, problems)
+        basemap[name.split(".")[0]] = fc or dict(EMPTY_FC)
     if problems:
         raise DataError(problems)
     return Atlas(events=_enrich_events(events, spans, places, sources),
@@ -359,7 +401,7 @@ def load_atlas(data_dir: Path = config.DATA_DIR, geo_dir: Path = config.GEO_DIR)
                  sources=sources.drop(columns="_row"), people=people.drop(columns="_row"),
                  places=places.drop(columns=["_row", "_shape"]),
                  routes=_enrich_routes(routes, route_spans),
-                 regions=regions_fc, countries=countries_fc)
+                 regions=regions_fc, countries=countries_fc, **basemap)
 
 
 def _enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
