@@ -180,7 +180,8 @@ def build_rivers(src, water):
         lines = [g for _, g in sorted(by_name[shown], key=lambda x: (x[0], x[1].bounds))]
         geom = shapely.line_merge(shapely.union_all(lines)).intersection(clip).difference(wet)
         geom = geom.simplify(SIMPLIFY_DEG, preserve_topology=False)
-        parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "LineString" and g.length > 0]
+        parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "LineString"
+                 and len({tuple(rounded(list(c))) for c in g.coords}) > 1]  # no line that rounding collapses
         parts.sort(key=lambda g: (-g.length, g.coords[0]))
         out.append(feature(MultiLineString(parts), {"name": shown, "note": note, "source": SOURCE}))
     return {"type": "FeatureCollection", "name": "rivers", "features": out}
