@@ -475,15 +475,15 @@ REGIONS = [
                   "the end of routes that the sources take there", kind="country",
          names=[dict(name="Emirate of Afghanistan", start="1917", end="1926",
                      source=f"{GENERAL}: Amanullah took the title of king in 1926"),
-                dict(name="Kingdom of Afghanistan", start="1926", end="1991",
-                     source=f"{GENERAL}; the kingdom ended in 1973, after the atlas period")],
-         valid_from="1917", valid_to="1991", capital="", capitals="", capital_note="Kabul (not a place of the atlas)",
+                dict(name="Kingdom of Afghanistan", start="1926", end="1937",
+                     source=f"{GENERAL}")],
+         valid_from="1917", valid_to="1937", capital="", capitals="", capital_note="Kabul (not a place of the atlas)",
          part_of="", units=[("AF", "*")], schematic=False, est_error_km=50,
          differs="today's borders of Afghanistan (union of all its modern admin-1 units); the northern border along "
                  "the Amu Darya and Panj and in the Pamirs was fixed by Anglo-Russian agreements of 1873-1895 "
                  "(general reference) and is the border of the period; other later adjustments are ignored",
-         date_basis=f"1917 only marks the start of the atlas period; valid_to 1991 only closes the Soviet period: "
-                    f"{GENERAL}."),
+         date_basis=f"Not a Soviet unit: valid_from 1917 and valid_to 1937 only bound the atlas period (1917-1936, "
+                    f"read as [valid_from, valid_to)); the change of title in 1926: {GENERAL}."),
 ]
 
 KINDS = {"assr", "ssr", "ao", "okrug", "district", "guberniya", "oblast", "krai", "psr", "protectorate", "country"}
