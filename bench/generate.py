@@ -119,9 +119,9 @@ def make_routes(n_routes: int, places: list[dict], sources: list[str], rng: rand
     for index in range(n_routes):
         stops = rng.sample(places, 3 if len(places) >= 3 and rng.random() < 0.4 else 2)
         first, last, via = stops[0], stops[-1], stops[1:-1]
-        edtf, _, _ = date_cell(rng)
+        edtf, label, _ = date_cell(rng)
         while "?" in edtf or "~" in edtf:  # routes carry plain dates in the curated data
-            edtf, _, _ = date_cell(rng)
+            edtf, label, _ = date_cell(rng)
         kind = rng.choice(kinds)
         figures = f"households={rng.randint(50, 20000)}" if rng.random() < 0.5 else ""
         routes.append({
@@ -130,7 +130,8 @@ def make_routes(n_routes: int, places: list[dict], sources: list[str], rng: rand
                 "route_id": f"synth-route-{index + 1:04d}", "kind": kind,
                 "from_place": first["properties"]["place_id"],
                 "via_places": ";".join(p["properties"]["place_id"] for p in via),
-                "to_place": last["properties"]["place_id"], "date": edtf,
+                "to_place": last["properties"]["place_id"], "date": edtf, "date_label": label,
+                "certainty": "certain",
                 "who": "synthetic group of households", "thread": rng.choice(("migration", "collectivization",
                                                                                "bukeikhan")),
                 "figures": figures, "source_id": rng.choice(sources), "locator": f"p. {rng.randint(1, 400)}",

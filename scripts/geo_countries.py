@@ -6,7 +6,7 @@ usage: .venv/bin/python scripts/geo_countries.py [PATH/TO/countries-50m.json]
 The input is the TopoJSON file of the npm package world-atlas (pinned below), installed at
 curation time with `cd /work/scratch && npm install world-atlas@2.0.2`. The TopoJSON is decoded
 here (quantised, delta-encoded arcs), every shared arc is simplified once (so neighbouring
-countries keep identical borders), countries meeting the box lon 40..100, lat 25..60 are kept
+countries keep identical borders), countries meeting the box lon 20..100, lat 25..68 are kept
 and clipped to it. Output is deterministic: same input -> byte-identical file.
 """
 import json
@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "geo", "countries.geojson")
 DEFAULT_INPUT = "/work/scratch/node_modules/world-atlas/countries-50m.json"
 WORLD_ATLAS_VERSION = "2.0.2"  # npm world-atlas; its package.json is checked against this
-BBOX = (40.0, 25.0, 100.0, 60.0)  # lon_min, lat_min, lon_max, lat_max: Central Asia and neighbours
+BBOX = (20.0, 25.0, 100.0, 68.0)  # lon_min, lat_min, lon_max, lat_max: Leningrad and Moscow to the Altai (as geo_basemap.py)
 SIMPLIFY_DEG = 0.02  # ~2 km; enough for an orientation layer, keeps the file small
 DECIMALS = 3  # ~100 m; finer than the simplification
 LABEL = "modern borders, for orientation"

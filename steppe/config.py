@@ -36,7 +36,8 @@ EVENT_TYPES = ("congress", "decree", "resolution", "arrest", "exile", "release",
                "boundary", "famine", "uprising", "election", "other")
 CERTAINTIES = ("certain", "approximate", "disputed", "claim")
 CALENDARS = ("gregorian", "julian")
-ROUTE_KINDS = ("migration", "deportation", "exile", "escort", "relocation")
+PLACE_PRECISIONS = ("city", "town-approximate", "district-approximate", "region-approximate", "country")
+ROUTE_KINDS = ("migration", "deportation", "exile", "escort", "relocation", "recall")
 LANGUAGES = ("en",)  # catalogues in steppe/locales/<lang>.json; a language is added there and here
 
 # --- limits, each with its reason --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pandas as pd
 from . import config, schema
 from .checks import Problem, check_events, check_formula
 from .enrich import enrich_events
-from .load import parse_csv
+from .readers import parse_csv
 
 ENCODINGS = ("utf-8-sig", "cp1251")
 TEXT_COLUMNS = ("title", "summary", "quote", "note", "locator", "date_label")
