@@ -22,7 +22,7 @@ for source in atlas.sources.to_dict("records"):
 
 st.header(t("sources.methods", lang), anchor="methods")
 for key in ("methods.dates", "methods.calendar", "methods.places", "methods.routes", "methods.regions",
-            "methods.quotes", "methods.approximate"):
+            "methods.quotes", "methods.approximate", "methods.translations"):
     st.markdown(t(key, lang))
 
 st.header(t("sources.discrepancies", lang), anchor="discrepancies")

@@ -38,7 +38,7 @@ CERTAINTIES = ("certain", "approximate", "disputed", "claim")
 CALENDARS = ("gregorian", "julian")
 PLACE_PRECISIONS = ("city", "town-approximate", "district-approximate", "region-approximate", "country")
 ROUTE_KINDS = ("migration", "deportation", "exile", "escort", "relocation", "recall")
-LANGUAGES = ("en",)  # catalogues in steppe/locales/<lang>.json; a language is added there and here
+LANGUAGES = ("en", "ru", "kk")  # catalogues in steppe/locales/<lang>.json; a language is added there and here
 
 # --- limits, each with its reason --------------------------------------------------------------------------------
 MAX_QUOTE_WORDS = 50         # a quote is evidence, not a reproduction of the source

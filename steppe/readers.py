@@ -47,7 +47,7 @@ def parse_csv(name: str, data: bytes, columns: tuple[schema.Column, ...], proble
         problems.append(Problem(name, "row 1", "-", "file is empty: the header row is missing"))
         return None
     header = [h.strip() for h in rows[0]]
-    missing = [c.name for c in columns if c.name not in header]
+    missing = [c.name for c in columns if c.name not in header and not c.optional]
     for col in missing:
         problems.append(Problem(name, "row 1", col, "column is missing from the header"))
     if missing:
@@ -64,6 +64,9 @@ def parse_csv(name: str, data: bytes, columns: tuple[schema.Column, ...], proble
         record["_row"] = number
         records.append(record)
     frame = pd.DataFrame(records, columns=list(dict.fromkeys(header + ["_row"])))
+    for col in columns:
+        if col.name not in frame.columns:  # an optional column the file does not have: empty cells
+            frame[col.name] = ""
     for col in columns:
         if col.required:
             for rec in frame.loc[frame[col.name] == "", ["_row"]].to_dict("records"):

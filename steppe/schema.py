@@ -11,6 +11,7 @@ class Column:
     meaning: str
     example: str = ""
     text: bool = True      # GeoJSON properties: must be a string when present (CSV cells always are)
+    optional: bool = False  # may be absent from a file's header (translations; a researcher's upload lacks them)
 
 
 EVENTS = (
@@ -31,6 +32,12 @@ EVENTS = (
     Column("certainty", True, "certain, approximate, disputed or claim", "approximate"),
     Column("note", False, "other readings, misprints, what was chosen and why", ""),
     Column("figures", False, "numbers the source gives, key=value;key=value", "farms=3436;livestock=187909"),
+    Column("title_ru", False, "the title in Russian (the atlas' translation)", "Декрет о конфискации байских хозяйств",
+           optional=True),
+    Column("title_kk", False, "the title in Kazakh (the atlas' translation)", "Байлардың мал-мүлкін кәмпескелеу туралы декрет",
+           optional=True),
+    Column("summary_ru", False, "the summary in Russian (the atlas' translation)", "", optional=True),
+    Column("summary_kk", False, "the summary in Kazakh (the atlas' translation)", "", optional=True),
 )
 
 SOURCES = (
@@ -115,6 +122,8 @@ ERAS = (
     Column("locator", True, "where in the source", ""),
     Column("quote", True, "verbatim, at most 50 words", ""),
     Column("note", False, "how the bounds were read", ""),
+    Column("label_ru", False, "the label in Russian", "Кампания против баев", optional=True),
+    Column("label_kk", False, "the label in Kazakh", "Байларға қарсы науқан", optional=True),
 )
 
 STORIES = (

@@ -52,6 +52,8 @@ def event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
         if row["calendar"] == "julian":
             st.caption(t("detail.julian_note", lang))
         st.markdown(md_text(row["summary"]))
+        if row.get("translated", False):
+            st.caption(t("detail.translated", lang, language=t(f"lang.source.{source['language']}", lang)))
         facts = []
         if row["place_name"]:
             facts.append(f"{t('detail.place', lang)}: {md_text(row['place_name'])}")

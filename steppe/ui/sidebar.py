@@ -50,6 +50,6 @@ def render(atlas: Atlas, view: View) -> None:
         for spec in more:
             _widget(atlas, spec, lang, st)
     sb.selectbox(t("filters.language", lang), list(config.LANGUAGES), key=state.LANG_WIDGET,
-                 format_func=lambda code: t(f"lang.{code}", lang), on_change=state.change_language)
+                 format_func=lambda code: t(f"lang.{code}", code), on_change=state.change_language)  # each in its own name
     if filters_of(view) != filters_of(View()):
         sb.button(t("filters.reset", lang), on_click=state.reset_filters, icon=":material/restart_alt:")
