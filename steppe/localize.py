@@ -36,6 +36,8 @@ def name_in(row, lang: str, english: str = "name") -> str:
 def _side(part: str, lang: str) -> tuple[dt.date, dt.date, str]:
     span = parse_date(part, "gregorian")
     core = part.rstrip("~?%")
+    if "X" in core.upper():  # unspecified digits ('192X'): the range they allow
+        return span.start, span.end, "span"
     if len(core) == 7 and core[5:] in SEASONS:
         return span.start, span.end, "season:" + SEASONS[core[5:]]
     return span.start, span.end, span.precision
@@ -46,7 +48,7 @@ def _one(start: dt.date, precision: str, lang: str) -> str:
     if precision == "day":
         return format_date(start, "d MMMM y", locale=tr.locale)
     if precision == "month":
-        return format_date(start, "LLLL y", locale=tr.locale)
+        return format_date(start, "LLLL y", locale=tr.locale).lower()  # months are not capitalised in ru/kk
     if precision.startswith("season:"):
         return tr("season." + precision.split(":")[1], year=str(start.year))
     return str(start.year)
@@ -71,6 +73,8 @@ def date_words(edtf: str, date_label: str, lang: str) -> str:
             if right == "..":
                 return tr("date.from", date=date_words(left, left, lang))
             (s1, _, p1), (s2, e2, p2) = _side(left, lang), _side(right, lang)
+            if left[-1:] in "~%?" and right[-1:] not in "~%?":  # only the start is approximate
+                return f"{_qualified(_one(s1, p1, lang), left, tr)} – {_one(s2, p2, lang)}"
             if p1 == p2 == "day" and (s1.year, s1.month) == (s2.year, s2.month):
                 text = f"{s1.day}–{s2.day} {format_date(s2, 'MMMM y', locale=tr.locale)}"
             elif p1 == p2 == "year" or (p1 == "year" and p2 == "year"):
@@ -79,10 +83,14 @@ def date_words(edtf: str, date_label: str, lang: str) -> str:
                 text = f"{_one(s1, p1, lang)} – {_one(s2, p2, lang)}"
     except DateError:
         return date_label
-    if edtf.endswith("~") or edtf.endswith("%"):
-        text = tr("date.about", date=text)
-    elif edtf.endswith("?"):
-        text = tr("date.uncertain", date=text)
+    return _qualified(text, edtf, tr)
+
+
+def _qualified(text: str, edtf: str, tr) -> str:
+    if edtf.endswith(("~", "%")):
+        return tr("date.about", date=text)
+    if edtf.endswith("?"):
+        return tr("date.uncertain", date=text)
     return text
 
 
