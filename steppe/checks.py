@@ -29,7 +29,8 @@ class Problem:
 
     def __str__(self) -> str:
         if self.row == "-":
-            return f"{self.file}: {self.message}"
+            return f"{self.file}: {self.message}" if self.column == "-" else \
+                f"{self.file}, column {self.column}: {self.message}"
         if self.column == "-":
             return f"{self.file} {self.row}: {self.message}"
         return f"{self.file} {self.row}, column {self.column}: {self.message}"
