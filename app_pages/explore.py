@@ -10,17 +10,21 @@ from steppe.ui.context import page_context
 atlas, view = page_context()
 lang = view.lang
 panels.page_header("explore.title", "explore.lead", lang)
-events = filter_events(atlas.events, view)
-st.caption(t("explore.select_hint", lang))
-picked = panels.events_dataframe(events, lang, height=520, on_select="rerun", selection_mode="single-row",
-                                 key="explore-table")
-st.download_button(t("explore.download", lang, n=len(events)), to_csv_bytes(events_table(events)),
-                   file_name="steppe-atlas-events.csv", mime="text/csv", icon=":material/download:")
-rows = picked.selection.rows if picked else []
-choice = events.iloc[rows[0]]["event_id"] if rows else ""
-if choice and choice != view.event:
-    view = state.select_event(choice)
-    st.rerun()
+events = filter_events(atlas.events, view, atlas.search)
+if events.empty:
+    panels.no_events(view, "explore")
+else:
+    st.caption(t("explore.select_hint", lang))
+    table = events_table(events, lang)
+    picked = panels.events_dataframe(events, lang, height=520, on_select="rerun", selection_mode="single-row",
+                                     key="explore-table")
+    st.download_button(t("explore.download", lang, n=len(events)), to_csv_bytes(table),
+                       file_name="steppe-atlas-events.csv", mime="text/csv", icon=":material/download:")
+    rows = picked.selection.rows if picked else []
+    choice = table.iloc[rows[0]]["event_id"] if rows else ""
+    if choice and choice != view.event:
+        view = state.select_event(choice)
+        st.rerun()
 panels.event_detail(atlas, view, on_page="explore")
 
 with st.expander(t("upload.title", lang), icon=":material/upload_file:"):

@@ -19,10 +19,10 @@ def clicked_event(chart_state) -> str:
 atlas, view = page_context()
 lang = view.lang
 panels.page_header("timeline.title", "timeline.lead", lang)
-events = filter_events(atlas.events, view)
+events = filter_events(atlas.events, view, atlas.search)
 st.caption(t("timeline.count", lang, n=len(events)) + " · " + t("timeline.symbols", lang))
 if events.empty:
-    st.warning(t("timeline.empty", lang))
+    panels.no_events(view, "timeline")
 else:
     if is_aggregated(events):
         st.info(t("timeline.aggregated", lang, n=len(events)), icon=":material/stacked_bar_chart:")

@@ -112,3 +112,17 @@ def test_story_slide_escapes_data_and_moves_with_next():
     at.button(key="story-next").click().run()
     assert not at.exception
     assert at.query_params["step"] == "1" and "Congress in Orenburg" in "\n".join(m.value for m in at.markdown)
+
+
+def test_the_people_and_places_pickers_show_every_spelling():
+    at = run_page("app_pages/explore.py")
+    people, places = at.sidebar.multiselect(key="w_people"), at.sidebar.multiselect(key="w_places")
+    assert "Alikhan Bukeikhan — Bokeikhan, Bukeikhanov, Алихан Букейханов, Әлихан Бөкейхан" in people.options
+    assert any(o.startswith("Kzyl-Orda — Kyzylorda (Kazakhstan), Perovsk") and "Қызылорда" in o for o in places.options)
+
+
+def test_a_search_by_another_spelling_fills_the_table_with_names():
+    at = run_page("app_pages/explore.py", {"q": "Бөкейхан"})
+    table = at.dataframe[0].value
+    assert set(table["event_id"]) == {"1917-12-05-congress", "1922-arrest"}
+    assert set(table["people"]) == {"Alikhan Bukeikhan"} and "bukeikhan" not in set(table["people"])

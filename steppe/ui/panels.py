@@ -88,15 +88,28 @@ def map_legend(lang: str) -> None:
 
 
 def column_config(lang: str) -> dict:
-    """Readable headers for the events table."""
-    return {col: st.column_config.TextColumn(title, width="large" if col in ("quote", "note") else None)
-            for col, title in column_titles(lang).items()}
+    """Readable headers for the events table; the earliest day is a real date, so it sorts by time."""
+    titles = column_titles(lang)
+    config = {col: st.column_config.TextColumn(title, width="large" if col in ("quote", "note") else None)
+              for col, title in titles.items()}
+    config["start"] = st.column_config.DateColumn(titles["start"], format="YYYY-MM-DD", help=t("col.start_help", lang))
+    return config
 
 
 def events_dataframe(events: pd.DataFrame, lang: str, **kwargs):
     """The events table as Streamlit shows it (text cells are shown as text, never rendered)."""
-    return st.dataframe(events_table(events), hide_index=True, width="stretch", column_config=column_config(lang),
+    return st.dataframe(events_table(events, lang), hide_index=True, width="stretch", column_config=column_config(lang),
                         **kwargs)
+
+
+def no_events(view: View, key: str) -> None:
+    """Nothing matches: say so, and offer to clear the search when there is one."""
+    if not view.q:
+        st.warning(t("timeline.empty", view.lang), icon=":material/search_off:")
+        return
+    st.warning(t("search.none", view.lang, q=md_text(view.q)), icon=":material/search_off:")
+    st.button(t("search.clear", view.lang), key=f"clear-search-{key}", on_click=state.clear_search,
+              icon=":material/backspace:")
 
 
 def upload_result(result: UploadResult, lang: str) -> None:

@@ -107,6 +107,11 @@ def reset_filters() -> None:
     _commit(without_filters(view()))
 
 
+def clear_search() -> None:
+    """"No events match": the search text is removed; every other filter stays."""
+    _commit(with_changes(view(), q=""))
+
+
 def select_event(event_id: str) -> View:
     """A click on a marker, a point or a row: the event is selected and in the URL."""
     return _commit(with_changes(view(), event=event_id))
