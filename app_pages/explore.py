@@ -1,10 +1,10 @@
 import streamlit as st
 
-from steppe.export import events_table, to_csv_bytes
+from steppe.export import events_table
 from steppe.filters import filter_events
 from steppe.i18n import t
 from steppe.upload import check_events_file
-from steppe.ui import panels, state
+from steppe.ui import downloads, panels, state
 from steppe.ui.context import page_context
 
 atlas, view = page_context()
@@ -18,8 +18,7 @@ else:
     table = events_table(events, lang)
     picked = panels.events_dataframe(events, lang, height=520, on_select="rerun", selection_mode="single-row",
                                      key="explore-table")
-    st.download_button(t("explore.download", lang, n=len(events)), to_csv_bytes(table),
-                       file_name="steppe-atlas-events.csv", mime="text/csv", icon=":material/download:")
+    downloads.downloads(atlas, events, lang)
     rows = picked.selection.rows if picked else []
     choice = table.iloc[rows[0]]["event_id"] if rows else ""
     if choice and choice != view.event:

@@ -126,3 +126,13 @@ def test_a_search_by_another_spelling_fills_the_table_with_names():
     table = at.dataframe[0].value
     assert set(table["event_id"]) == {"1917-12-05-congress", "1922-arrest"}
     assert set(table["people"]) == {"Alikhan Bukeikhan"} and "bukeikhan" not in set(table["people"])
+
+
+def test_explore_offers_every_download_and_the_detail_cites_the_event():
+    at = run_page("app_pages/explore.py", {"thread": "bukeikhan", "event": "1922-arrest"})
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["CSV", "GeoJSON", "TimelineJS", "BibTeX", "CSL-JSON"]
+    citation = "\n".join(c.value for c in at.code)
+    assert "Author A. A test article. 2024, p. 3. Cited in Steppe Atlas" in citation
+    assert "/timeline?event=1922-arrest" in citation

@@ -2,10 +2,14 @@
 and the result of an uploaded file. Data text is escaped with steppe.escape on its way to the page."""
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlsplit
+
 import pandas as pd
 import streamlit as st
 
 from .. import config
+from ..cite import event_citation, permalink
 from ..escape import html_text, md_text
 from ..export import column_titles, events_table
 from ..i18n import t, translator
@@ -65,10 +69,25 @@ def event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
         st.caption(f"{md_text(source['citation'])} — {md_text(row['locator'])}")
         if row["note"]:
             st.info(f"{t('detail.note', lang)}: {md_text(row['note'])}", icon=":material/edit_note:")
+        cite_event(atlas, row, source, lang)
         for other in ("timeline", "map"):
             if other != on_page:
                 pages.link(other, lang, t(f"detail.see_on_{other}", lang), view_to_params(view),
                            icon=":material/arrow_forward:")
+
+
+def _origin() -> str:
+    """The app's address as the browser sees it ('' when unknown: the link is then relative)."""
+    parts = urlsplit(getattr(st.context, "url", "") or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def cite_event(atlas: Atlas, row, source, lang: str) -> None:
+    """'Cite this event': the source, the locator, the atlas and a permanent link, in a box with a copy button."""
+    accessed = translator(lang).date(dt.date.today())
+    text = event_citation(row, source, permalink(_origin(), row["event_id"]), atlas.version, accessed)
+    st.caption(t("cite.title", lang))
+    st.code(text, language=None, wrap_lines=True)
 
 
 def map_legend(lang: str) -> None:
