@@ -4,12 +4,13 @@ from steppe.export import events_table
 from steppe.filters import filter_events
 from steppe.i18n import t
 from steppe.upload import check_events_file
-from steppe.ui import downloads, panels, state
+from steppe.ui import cards, downloads, panels, state
 from steppe.ui.context import page_context
 
 atlas, view = page_context()
 lang = view.lang
 panels.page_header("explore.title", "explore.lead", lang)
+cards.card_panel(atlas, view)
 events = filter_events(atlas.events, view, atlas.search)
 if events.empty:
     panels.no_events(view, "explore")

@@ -149,6 +149,14 @@ def matches(events: pd.DataFrame, query: str, index: SearchIndex | None) -> pd.S
     return keep
 
 
+def entity_events(events: pd.DataFrame, key: str, index: SearchIndex) -> pd.Series:
+    """True for the events of one person or place ('person:bukeikhan'): those that name it by id, and those whose
+    text has one of its spellings as whole words."""
+    forms = frozenset(index.forms(key))
+    keep = events["linked"].str.contains(f";{key};", regex=False)
+    return keep | events["search_text"].str.contains(whole_words(forms)) if forms else keep
+
+
 def label_with_spellings(name: str, spellings: Iterable[str]) -> str:
     """'Alikhan Bukeikhan — Bokeikhan, Букейханов, Бөкейхан': a picker option that its other spellings find."""
     shown = [name]

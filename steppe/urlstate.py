@@ -25,6 +25,7 @@ class View:
     lang: str = "en"
     story: str = ""                    # guided story id; "" = the list of stories
     step: int = 0                      # slide within the story (0 = title slide)
+    card: str = ""                     # a person's or a place's card on Explore: "person:<id>" or "place:<id>"
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,12 @@ def parse_view(params: Mapping[str, str | Iterable[str]], known: Known = Known()
     if story and step > last_steps[story]:
         notices.append(_notice("url.step_beyond", story=story, last=str(last_steps[story])))
         step = last_steps[story]
-    found.update(event=event, lang=lang, story=story, step=step if story else 0)
+    card = _first(params, "card")
+    kind, _, card_id = card.partition(":")
+    if card and card_id not in {"person": known.people, "place": known.places}.get(kind, ()):
+        notices.append(_notice("url.unknown_card", value=card))
+        card = ""
+    found.update(event=event, lang=lang, story=story, step=step if story else 0, card=card)
     return View(**found), notices
 
 
@@ -182,6 +188,8 @@ def view_to_params(view: View) -> dict[str, str | list[str]]:
     if view.story:
         params["story"] = view.story
         params["step"] = str(view.step)
+    if view.card:
+        params["card"] = view.card
     return params
 
 

@@ -136,3 +136,11 @@ def test_explore_offers_every_download_and_the_detail_cites_the_event():
     citation = "\n".join(c.value for c in at.code)
     assert "Author A. A test article. 2024, p. 3. Cited in Steppe Atlas" in citation
     assert "/timeline?event=1922-arrest" in citation
+
+
+def test_the_detail_panel_links_to_the_cards_of_its_people_and_places():
+    at = run_page("app_pages/timeline.py", {"event": "1922-arrest"})
+    links = {link.proto.label: link.proto.page for link in at.get("page_link")}
+    assert {"Alikhan Bukeikhan", "Semipalatinsk", "Moscow"} <= set(links)
+    assert any("card=person%3Abukeikhan" in str(link.proto) or "person:bukeikhan" in str(link.proto)
+               for link in at.get("page_link"))

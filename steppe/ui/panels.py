@@ -20,6 +20,7 @@ from ..timeline import build_timeline
 from ..upload import UploadResult
 from ..urlstate import View, view_to_params
 from . import pages, state
+from .cards import card_links
 
 
 def show_notices(lang: str) -> None:
@@ -70,6 +71,7 @@ def event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
         if row["note"]:
             st.info(f"{t('detail.note', lang)}: {md_text(row['note'])}", icon=":material/edit_note:")
         cite_event(atlas, row, source, lang)
+        card_links(atlas, row, view)
         for other in ("timeline", "map"):
             if other != on_page:
                 pages.link(other, lang, t(f"detail.see_on_{other}", lang), view_to_params(view),

@@ -112,6 +112,17 @@ def clear_search() -> None:
     _commit(with_changes(view(), q=""))
 
 
+def close_card() -> None:
+    """The card's Close button."""
+    _commit(with_changes(view(), card=""))
+
+
+def show_card_events(key: str) -> None:
+    """A card's 'only these events': the person or place becomes the filter."""
+    from ..cards import card_filter
+    _commit(card_filter(view(), key))
+
+
 def select_event(event_id: str) -> View:
     """A click on a marker, a point or a row: the event is selected and in the URL."""
     return _commit(with_changes(view(), event=event_id))
