@@ -4,7 +4,7 @@ from steppe.export import events_table
 from steppe.filters import filter_events
 from steppe.i18n import t
 from steppe.upload import check_events_file
-from steppe.ui import cards, downloads, panels, state
+from steppe.ui import cards, downloads, facets, panels, state
 from steppe.ui.context import page_context
 
 atlas, view = page_context()
@@ -15,6 +15,7 @@ events = filter_events(atlas.events, view, atlas.search)
 if events.empty:
     panels.no_events(view, "explore")
 else:
+    facets.facets_panel(atlas, events, view)
     st.caption(t("explore.select_hint", lang))
     table = events_table(events, lang)
     picked = panels.events_dataframe(events, lang, height=520, on_select="rerun", selection_mode="single-row",

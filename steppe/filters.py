@@ -35,6 +35,8 @@ def filter_events(events: pd.DataFrame, view: View, search: SearchIndex | None =
         keep &= events["source_id"].isin(view.sources)
     if view.certainties:
         keep &= events["certainty"].isin(view.certainties)
+    if view.event_types:
+        keep &= events["event_type"].isin(view.event_types)
     if view.people:
         keep &= _any_of(events["people"], view.people)
     if view.places:

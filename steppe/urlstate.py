@@ -20,6 +20,7 @@ class View:
     places: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     certainties: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
     q: str = ""
     event: str = ""
     lang: str = "en"
@@ -36,6 +37,7 @@ class Known:
     places: frozenset = frozenset()
     sources: frozenset = frozenset()
     certainties: frozenset = frozenset(config.CERTAINTIES)
+    event_types: frozenset = frozenset(config.EVENT_TYPES)
     events: frozenset = frozenset()
     langs: frozenset = frozenset(config.LANGUAGES)
     stories: tuple = ()                # ((story_id, last_step), ...)
@@ -71,6 +73,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("places", ("place",), ("places",), "list", "places", more=True),
     Filter("sources", ("source",), ("sources",), "list", "sources", more=True),
     Filter("certainties", ("certainty",), ("certainties",), "list", "certainties", more=True),
+    Filter("event_types", ("event_type",), ("event_types",), "list", "event_types", more=True),
 )
 FILTER_ATTRS = tuple(attr for f in FILTERS for attr in f.attrs)
 YEAR = re.compile(r"^[0-9]{1,6}$")   # ASCII digits only: '²' is a digit to str.isdigit() but not to int()

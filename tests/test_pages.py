@@ -144,3 +144,11 @@ def test_the_detail_panel_links_to_the_cards_of_its_people_and_places():
     assert {"Alikhan Bukeikhan", "Semipalatinsk", "Moscow"} <= set(links)
     assert any("card=person%3Abukeikhan" in str(link.proto) or "person:bukeikhan" in str(link.proto)
                for link in at.get("page_link"))
+
+
+def test_explore_shows_facets_with_counts_as_links_that_add_the_filter():
+    at = run_page("app_pages/explore.py", {"thread": "migration"})
+    assert not at.exception
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert "Chimkent (2)" in links and "✓ Migration (3)" in links and "sentence (1)" in links
+    assert at.sidebar.multiselect(key="w_event_types").value == []

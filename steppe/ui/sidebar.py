@@ -18,6 +18,8 @@ def _choices(atlas: Atlas, spec: Filter, lang: str) -> tuple[list, callable]:
         return list(config.THREADS), lambda th: t(f"thread.{th}", lang)
     if spec.choices == "certainties":
         return list(config.CERTAINTIES), lambda c: t(f"certainty.{c}", lang)
+    if spec.choices == "event_types":
+        return sorted(config.EVENT_TYPES), str
     frame, id_col, label_col = {"people": (atlas.people, "person_id", "name"),
                                 "places": (atlas.places, "place_id", "period_name"),
                                 "sources": (atlas.sources, "source_id", "short")}[spec.choices]
