@@ -16,7 +16,6 @@ from ..i18n import t, translator
 from ..labels import display_date, names_of
 from ..load import Atlas
 from ..maps import legend_entries
-from ..timeline import build_timeline
 from ..upload import UploadResult
 from ..urlstate import View, view_to_params
 from . import pages, state
@@ -134,7 +133,8 @@ def no_events(view: View, key: str) -> None:
 
 
 def upload_result(result: UploadResult, lang: str) -> None:
-    """An uploaded events file: its problems by row and column, or its events for this session only."""
+    """An uploaded events file: its problems by row and column, or that it is valid (it is then shown as your
+    data on the timeline, the map and the table: steppe/ui/overlay.py)."""
     st.caption(t("upload.read_as", lang, encoding=result.encoding or "?", delimiter=result.delimiter))
     if result.problems:
         st.error(t("upload.problems", lang, n=len(result.problems)))
@@ -143,9 +143,3 @@ def upload_result(result: UploadResult, lang: str) -> None:
     if result.warnings:
         st.warning(t("upload.formulas", lang, n=len(result.warnings)))
         problem_list(result.warnings, lang)
-    events = result.events
-    st.success(t("upload.ok", lang, n=len(events)))
-    if not events.empty:
-        st.plotly_chart(build_timeline(events, lang=lang), key="upload-timeline", config={"displaylogo": False})
-        events_dataframe(events, lang)
-
