@@ -198,40 +198,44 @@ def test_the_timelinejs_export_opens_in_timelinejs_with_one_slide_per_event(page
 
 
 def _files_under(*roots):
-    """Every file under these folders, except what the test machinery itself writes (pytest, Chromium, logs)."""
+    """Every file under these folders, except what the test machinery writes (logs, screenshots, caches)."""
     import os
-    skip = ("pytest-of-", "playwright", ".org.chromium", "chromium", "artifacts", "__pycache__", ".pytest_cache",
-            ".git", "node_modules", "research_")
+    skip = ("artifacts", "__pycache__", ".pytest_cache", ".git", "node_modules")
     found = set()
     for root in roots:
         for folder, dirs, files in os.walk(root):
-            dirs[:] = [d for d in dirs if not any(s in d for s in skip)]
-            found.update(os.path.join(folder, f) for f in files if not any(s in f for s in skip))
+            dirs[:] = [d for d in dirs if d not in skip]
+            found.update(os.path.join(folder, f) for f in files)
     return found
 
 
-def test_an_uploaded_file_is_shown_as_your_data_on_the_map_and_nothing_is_written(page, app_url, tmp_path):
-    import tempfile
-
+def test_an_uploaded_file_is_shown_as_your_data_on_the_map_and_nothing_is_written(page, tmp_path):
     from conftest import ROOT
     mine = tmp_path / "mine.csv"
     header, *rows = (FIXTURE_DATA / "events.csv").read_text(encoding="utf-8").splitlines()
     mine.write_text("\n".join([header] + [r.replace("1922-arrest,", "my-arrest,", 1).replace("Arrest,", "My arrest,", 1)
                                           for r in rows if r.startswith("1922-arrest,")]) + "\n", encoding="utf-8")
-    before = _files_under(ROOT, tempfile.gettempdir())
-    open_page(page, app_url + "/explore")
-    page.get_by_text("Check your own events file").click()
-    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(mine))
-    page.get_by_text("Your data (mine.csv, 1 event) is shown", exact=False).wait_for()
-    wait_idle(page)
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Map").click()
-    page.wait_for_url("**/map**")
-    frame = map_frame(page)
-    marker = frame.locator("path.overlay-marker")
-    marker.first.wait_for(state="attached")
-    assert marker.count() == 1
-    marker.first.dispatch_event("mouseover")
-    frame.locator(".leaflet-tooltip").get_by_text("My arrest").wait_for()
-    after = _files_under(ROOT, tempfile.gettempdir())
-    assert not {f for f in after - before if not f.startswith(str(tmp_path))}, sorted(after - before)[:10]
-    assert not page.page_errors
+    app_tmp = tmp_path / "app-tmp"   # the server's own temporary folder: an upload must leave it empty
+    app_tmp.mkdir()
+    proc, url = start_app({"STEPPE_DATA_DIR": str(FIXTURE_DATA), "STEPPE_GEO_DIR": str(FIXTURE_GEO),
+                           "TMPDIR": str(app_tmp)})
+    try:
+        open_page(page, url + "/explore")
+        before = _files_under(ROOT, app_tmp)
+        page.get_by_text("Check your own events file").click()
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(mine))
+        page.get_by_text("Your data (mine.csv, 1 event) is shown", exact=False).wait_for()
+        wait_idle(page)
+        page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Map").click()
+        page.wait_for_url("**/map**")
+        frame = map_frame(page)
+        marker = frame.locator("path.overlay-marker")
+        marker.first.wait_for(state="attached")
+        assert marker.count() == 1
+        marker.first.dispatch_event("mouseover")
+        frame.locator(".leaflet-tooltip").get_by_text("My arrest").wait_for()
+        assert _files_under(ROOT, app_tmp) == before, sorted(_files_under(ROOT, app_tmp) - before)[:10]
+        assert not page.page_errors
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
