@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
-# Markdown's punctuation plus ':' and '@', so that `http://…`, `www.…` and `a@b.c` are never autolinked and
-# Streamlit's `:material/x:` / `:red[x]` directives never fire.
+# Markdown's punctuation plus ':' and '@', so that Streamlit's `:material/x:` / `:red[x]` directives never fire.
 _MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$:@&=\"'")
+# Streamlit's renderer autolinks `http://…`, `www.…` and `a@b.c` even when their punctuation is escaped: an
+# invisible word joiner (U+2060) inside each breaks the pattern and leaves the text as it reads.
+_WJ = "\u2060"
+_AUTOLINK = re.compile(r"://|(?i:www)\.|@")
+_BROKEN = {"://": ":" + _WJ + "//", "@": _WJ + "@"}
 
 
 def html_text(value, quote: bool = True) -> str:
@@ -27,4 +32,5 @@ def md_text(value) -> str:
     # a line break in data is shown as a space (a blank line would start a new block: a list, a heading), and
     # leading blanks are dropped (four would start a code block)
     text = " ".join(text.split("\n")).lstrip()
+    text = _AUTOLINK.sub(lambda m: _BROKEN.get(m.group(0), m.group(0)[:3] + _WJ + "."), text)
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)

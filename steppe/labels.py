@@ -16,7 +16,8 @@ def julian_equivalence(edtf: str, tr: Translator) -> str:
 
 
 def display_date(date_label: str, edtf: str, calendar: str, tr: Translator) -> str:
-    """The date as every view shows it: the label, and for Old Style dates both calendars (or 'Old Style')."""
+    """The date as every view shows it: the label (in the reader's words, see localize.date_words), and for
+    Old Style dates both calendars (or 'Old Style')."""
     if calendar != "julian":
         return date_label
     both = julian_equivalence(edtf, tr)

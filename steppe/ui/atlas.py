@@ -10,6 +10,7 @@ from .. import config
 from ..escape import md_text
 from ..i18n import t
 from ..load import Atlas, DataError, load_atlas
+from ..localize import localized_atlas
 
 
 def data_dirs() -> tuple[Path, Path]:
@@ -48,6 +49,17 @@ def get_atlas() -> Atlas:
         if len(exc.problems) > len(shown):
             st.caption(t("data.more_problems", lang, n=len(exc.problems) - len(shown)))
         st.stop()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _localized(_atlas: Atlas, version: str, lang: str) -> Atlas:
+    return localized_atlas(_atlas, lang)
+
+
+def in_language(atlas: Atlas, lang: str) -> Atlas:
+    """The atlas with titles, summaries, names, dates in words in the reader's language (one copy per language
+    and data version, shared by every session)."""
+    return atlas if lang == "en" else _localized(atlas, atlas.version, lang)
 
 
 @st.cache_resource(show_spinner=False)

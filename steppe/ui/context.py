@@ -4,12 +4,12 @@ from __future__ import annotations
 from ..load import Atlas
 from ..urlstate import View
 from . import state
-from .atlas import get_atlas
+from .atlas import get_atlas, in_language
 from .panels import show_notices
 
 
 def page_context() -> tuple[Atlas, View]:
-    atlas = get_atlas()
     view = state.view()
+    atlas = in_language(get_atlas(), view.lang)
     show_notices(view.lang)
     return atlas, view

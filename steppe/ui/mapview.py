@@ -13,12 +13,17 @@ from . import overlay, state
 
 
 def play_controls(lang: str) -> None:
+    # return values, not on_click callbacks: a session that a server restart just created has no callbacks
+    # registered yet, so a callback button's first click after a reconnect would be lost
     playing = state.is_playing()
     col_play, col_reset, _ = st.columns([1, 1.3, 4], vertical_alignment="center")
-    col_play.button(t("map.pause" if playing else "map.play", lang), key="play", on_click=state.toggle_play,
-                    icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch")
-    col_reset.button(t("map.reset", lang), key="reset-years", on_click=state.stop_and_reset_years,
-                     icon=":material/restart_alt:", width="stretch")
+    if col_play.button(t("map.pause" if playing else "map.play", lang), key="play", width="stretch",
+                       icon=":material/pause:" if playing else ":material/play_arrow:"):
+        state.toggle_play()
+        st.rerun()
+    if col_reset.button(t("map.reset", lang), key="reset-years", icon=":material/restart_alt:", width="stretch"):
+        state.stop_and_reset_years()
+        st.rerun()
 
 
 def map_panel(atlas: Atlas, lang: str) -> None:
