@@ -31,7 +31,7 @@ for index, thread in enumerate(config.THREADS):
 st.header(t("home.at_a_glance", lang), anchor=False)
 st.caption(t("home.counts", lang, events=len(atlas.events), places=len(atlas.places), routes=len(atlas.routes),
              sources=len(atlas.sources)))
-events = filter_events(atlas.events, view)
+events = filter_events(atlas.events, view, atlas.search)
 left, right = st.columns([3, 2])
 with left:
     if not events.empty:

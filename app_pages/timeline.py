@@ -3,7 +3,7 @@ import streamlit as st
 from steppe.filters import filter_events
 from steppe.i18n import t
 from steppe.timeline import is_aggregated
-from steppe.ui import figures, panels, state
+from steppe.ui import figures, overlay, panels, state
 from steppe.ui.context import page_context
 
 
@@ -19,14 +19,15 @@ def clicked_event(chart_state) -> str:
 atlas, view = page_context()
 lang = view.lang
 panels.page_header("timeline.title", "timeline.lead", lang)
-events = filter_events(atlas.events, view)
+events = filter_events(atlas.events, view, atlas.search)
 st.caption(t("timeline.count", lang, n=len(events)) + " · " + t("timeline.symbols", lang))
 if events.empty:
-    st.warning(t("timeline.empty", lang))
+    panels.no_events(view, "timeline")
 else:
     if is_aggregated(events):
         st.info(t("timeline.aggregated", lang, n=len(events)), icon=":material/stacked_bar_chart:")
-    chart = st.plotly_chart(figures.timeline_figure(atlas, view), key="timeline", on_select="rerun",
+    chart = st.plotly_chart(overlay.with_own_events(atlas, view, figures.timeline_figure(atlas, view)), key="timeline",
+                            on_select="rerun",
                             selection_mode="points", config={"displaylogo": False, "scrollZoom": False})
     clicked = clicked_event(chart)
     if clicked and clicked != view.event:

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need, then runs them with pytest.
-#   Debian's chromium (apt, when missing), a .venv with requirements-test.txt, then: python -m pytest
+#   Debian's chromium and nodejs/npm (apt, when missing), TimelineJS for one browser test (npm ci in tests/vendor,
+#   versions pinned in its package-lock.json), a .venv with requirements-test.txt, then: python -m pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+MISSING=""
+[ -x /usr/bin/chromium ] || MISSING="chromium fonts-dejavu-core"
+command -v npm >/dev/null || MISSING="$MISSING nodejs npm"
+if [ -n "$MISSING" ]; then
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $MISSING >/dev/null
+fi
+if [ ! -f tests/vendor/node_modules/@knight-lab/timelinejs/dist/js/timeline.js ]; then
+  (cd tests/vendor && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 fi
 PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null || PYTHON=python3

@@ -4,9 +4,12 @@ from __future__ import annotations
 import pandas as pd
 
 from . import schema
+from .model import split_ids
+from .search import SearchIndex, search_columns
 
 
-def enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+def enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd.DataFrame,
+                  people: pd.DataFrame, index: SearchIndex) -> pd.DataFrame:
     out = events.drop(columns="_row").copy()
     out["start"] = pd.to_datetime([s.start for s in spans])
     out["end"] = pd.to_datetime([s.end for s in spans])
@@ -19,9 +22,15 @@ def enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd
     out["lon"] = out["place_id"].map(by_place["lon"])
     out["place_name"] = out["place_id"].map(by_place["period_name"]).fillna("")
     out["source_short"] = out["source_id"].map(sources.set_index("source_id")["short"]).fillna("")
-    # the text the search box looks in, folded once here rather than on every keystroke
-    out["search_text"] = (out["title"] + " " + out["summary"] + " " + out["quote"] + " " + out["place_name"] + " "
-                          + out["people"] + " " + out["note"]).str.casefold()
+    # names instead of ids, for the table and the downloads ("; " between names, as in the data)
+    person_names = dict(zip(people["person_id"], people["name"]))
+    place_names = dict(zip(places["place_id"], places["period_name"]))
+    out["people_names"] = out["people"].map(lambda cell: "; ".join(person_names.get(p, p) for p in split_ids(cell)))
+    out["place_names"] = (out["place_id"] + ";" + out["other_place_ids"]).map(
+        lambda cell: "; ".join(place_names.get(p, p) for p in split_ids(cell)))
+    # what the search box looks in, folded once here rather than on every keystroke (steppe/search.py)
+    for name, column in search_columns(out, index).items():
+        out[name] = column
     return out.sort_values(["start", "event_id"]).reset_index(drop=True)
 
 

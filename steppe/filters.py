@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .model import split_ids
+from .search import SearchIndex, matches
 from .urlstate import View
 
 
@@ -23,8 +24,10 @@ def _any_of(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
     return cells.map(lambda cell: bool(wanted_set.intersection(split_ids(cell))))
 
 
-def filter_events(events: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Events that overlap the year window and match every facet and the text search."""
+def filter_events(events: pd.DataFrame, view: View, search: SearchIndex | None = None) -> pd.DataFrame:
+    """Events that overlap the year window and match every facet and the text search. With the atlas' search
+    index (`atlas.search`) a query that spells a person or a place finds that entity's events under any of its
+    spellings; without it, the query is a folded substring search."""
     keep = overlaps(events["start"], events["end"], view)
     if view.threads:
         keep &= events["thread"].isin(view.threads)
@@ -32,12 +35,14 @@ def filter_events(events: pd.DataFrame, view: View) -> pd.DataFrame:
         keep &= events["source_id"].isin(view.sources)
     if view.certainties:
         keep &= events["certainty"].isin(view.certainties)
+    if view.event_types:
+        keep &= events["event_type"].isin(view.event_types)
     if view.people:
         keep &= _any_of(events["people"], view.people)
     if view.places:
         keep &= _any_of(events["place_id"] + ";" + events["other_place_ids"], view.places)
     if view.q:
-        keep &= events["search_text"].str.contains(view.q.casefold(), regex=False)
+        keep &= matches(events, view.q, search)
     return events[keep]
 
 
@@ -72,3 +77,8 @@ def find_discrepancies(events: pd.DataFrame) -> pd.DataFrame:
     note = events["note"].str.casefold()
     flagged = events["certainty"].eq("disputed") | note.map(lambda n: any(w in n for w in DISCREPANCY_WORDS))
     return events[flagged]
+
+
+def atlas_events(atlas, view: View) -> pd.DataFrame:
+    """The atlas' events a view shows, searched with the atlas' index: what every page lists."""
+    return filter_events(atlas.events, view, atlas.search)

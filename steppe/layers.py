@@ -37,7 +37,7 @@ def sources_short(atlas) -> dict:
 
 def map_layers(atlas, view: View, height: int = 620) -> MapLayers:
     """The Map page: events, routes and regions of the view's filters and years."""
-    events = filter_events(atlas.events, view)
+    events = filter_events(atlas.events, view, atlas.search)
     routes = filter_routes(atlas.routes, view)
     regions = regions_valid_in(atlas.regions, atlas.region_bounds, view)
     markers = marker_positions(events, view.lang)

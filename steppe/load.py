@@ -15,6 +15,7 @@ from .checks import (DataError, Problem, check_date, check_enum, check_events, c
                      check_quote, check_refs, check_route_ends, check_stories, shown)
 from .minimap import outline_xy
 from .readers import geojson_frame, read_csv, read_geojson
+from .search import SearchIndex, build_index
 from .urlstate import Known
 
 
@@ -38,6 +39,7 @@ class Atlas:
     known: Known                  # the ids a link may name
     outline: tuple                # simplified country outlines for the home page's small map
     version: str                  # digest of every file read: keys the figure caches
+    search: SearchIndex           # every spelling of every person and place (steppe/search.py)
 
 
 EMPTY_FC = {"type": "FeatureCollection", "features": []}
@@ -172,12 +174,14 @@ def _load(data_dir: Path, geo_dir: Path, problems: list[Problem]) -> Atlas:
     known = Known(people=frozenset(person_ids), places=frozenset(place_ids), sources=frozenset(source_ids),
                   events=frozenset(event_ids), stories=tuple((s, int(n)) for s, n in last_steps.items()),
                   redirects=tuple(redirect_map.items()))
-    return Atlas(events=enrich_events(events, spans, places, sources),
+    people, places = people.drop(columns="_row"), places.drop(columns=["_row", "_shape"])
+    search = build_index(people, places)
+    return Atlas(events=enrich_events(events, spans, places, sources, people, search),
                  eras=with_bounds(eras, era_spans),
                  stories=sorted_stories(stories),
-                 sources=sources.drop(columns="_row"), people=people.drop(columns="_row"),
-                 places=places.drop(columns=["_row", "_shape"]),
+                 sources=sources.drop(columns="_row"), people=people, places=places,
                  routes=enrich_routes(routes, route_spans),
                  regions=collections["regions"], region_bounds=tuple(region_bounds),
                  countries=collections["countries"], **basemap, redirects=redirect_map, known=known,
-                 outline=outline_xy(countries["_shape"]), version=_digest(data_dir, geo_dir))
+                 outline=outline_xy(countries["_shape"]), version=_digest(data_dir, geo_dir),
+                 search=search)

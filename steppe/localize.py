@@ -11,6 +11,7 @@ from babel.dates import format_date
 
 from .dates import DateError, parse_date
 from .i18n import translator
+from .model import split_ids
 
 SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
 
@@ -121,6 +122,11 @@ def localized_atlas(atlas, lang: str):
     events["place_name"] = events["place_id"].map(dict(zip(places["place_id"], places["period_name"]))).fillna("")
     people = atlas.people.copy()
     people["name"], _ = _column_in(people, "name", lang, other=f"name_{lang}")
+    person_names = dict(zip(people["person_id"], people["name"]))
+    place_names = dict(zip(places["place_id"], places["period_name"]))
+    events["people_names"] = events["people"].map(lambda c: "; ".join(person_names.get(p, p) for p in split_ids(c)))
+    events["place_names"] = (events["place_id"] + ";" + events["other_place_ids"]).map(
+        lambda c: "; ".join(place_names.get(p, p) for p in split_ids(c)))
     eras = atlas.eras.copy()
     eras["label"], _ = _column_in(eras, "label", lang)
     stories = atlas.stories.copy()

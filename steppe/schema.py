@@ -12,24 +12,27 @@ class Column:
     example: str = ""
     text: bool = True      # GeoJSON properties: must be a string when present (CSV cells always are)
     optional: bool = False  # may be absent from a file's header (translations; a researcher's upload lacks them)
+    vocabulary: str = ""   # name of the steppe.config tuple of allowed values, if any (datapackage.json enums)
+    type: str = "string"   # Frictionless Table Schema type (datapackage.json)
 
 
 EVENTS = (
     Column("event_id", True, "stable slug, used in links and stories", "1928-08-27-confiscation-decree"),
     Column("date", True, "EDTF date as the source gives it", "1929-12/1930-02"),
     Column("date_label", True, "the date in words, as shown to readers", "December 1929 - February 1930"),
-    Column("calendar", True, "gregorian or julian (Old Style, Russian dates before 14 Feb 1918)", "julian"),
+    Column("calendar", True, "gregorian or julian (Old Style, Russian dates before 14 Feb 1918)", "julian",
+           vocabulary="CALENDARS"),
     Column("title", True, "short headline", "Decree on confiscating bai property"),
     Column("summary", True, "1-3 sentences in the curators' words", ""),
-    Column("thread", True, "one of the atlas threads", "confiscation"),
-    Column("event_type", True, "kind of event", "decree"),
+    Column("thread", True, "one of the atlas threads", "confiscation", vocabulary="THREADS"),
+    Column("event_type", True, "kind of event", "decree", vocabulary="EVENT_TYPES"),
     Column("place_id", False, "where it happened (geo/places.geojson); blank = no single place", "kzyl-orda"),
     Column("other_place_ids", False, "further places, ;-separated", "tashkent;stalinabad"),
     Column("people", False, "person ids (data/people.csv), ;-separated", "bukeikhan;goloshchekin"),
     Column("source_id", True, "source (data/sources.csv)", "ohayon2013"),
     Column("locator", True, "printed page, archive reference or section heading", "p. 287 n. 2"),
     Column("quote", True, "verbatim from the source, at most 50 words, ... for omissions", ""),
-    Column("certainty", True, "certain, approximate, disputed or claim", "approximate"),
+    Column("certainty", True, "certain, approximate, disputed or claim", "approximate", vocabulary="CERTAINTIES"),
     Column("note", False, "other readings, misprints, what was chosen and why", ""),
     Column("figures", False, "numbers the source gives, key=value;key=value", "farms=3436;livestock=187909"),
     Column("title_ru", False, "the title in Russian (the atlas' translation)", "Декрет о конфискации байских хозяйств",
@@ -128,7 +131,7 @@ ERAS = (
 
 STORIES = (
     Column("story_id", True, "stable id, used in links (?story=alash)", "alash"),
-    Column("step", True, "0 for the title slide, then 1, 2, ... in the order shown", "1"),
+    Column("step", True, "0 for the title slide, then 1, 2, ... in the order shown", "1", type="integer"),
     Column("event_id", False, "the event a slide shows; blank on the title slide", "1917-12-13-orenburg-congress-alash-capital"),
     Column("heading", False, "title slide: the story's title; event slides: blank = the event's title", ""),
     Column("text", False, "title slide: the introduction; event slides: blank = the event's summary", ""),
@@ -146,3 +149,13 @@ COUNTRIES = (
 
 ALL = {"data/redirects.csv": REDIRECTS, "geo/countries.geojson": COUNTRIES, "data/stories.csv": STORIES, "data/eras.csv": ERAS, "data/events.csv": EVENTS, "data/sources.csv": SOURCES, "data/people.csv": PEOPLE,
        "geo/places.geojson": PLACES, "geo/routes.geojson": ROUTES, "geo/regions.geojson": REGIONS}
+
+# Keys, for datapackage.json (scripts/make_datapackage.py) and for readers: file -> its primary key columns, and
+# (file, column, referenced file, referenced column) for single-id references between CSV files. (;-separated id
+# lists and references to the GeoJSON files are checked by the loader, not declared here.)
+PRIMARY_KEYS = {"data/events.csv": ("event_id",), "data/sources.csv": ("source_id",), "data/people.csv": ("person_id",),
+                "data/eras.csv": ("era_id",), "data/stories.csv": ("story_id", "step"), "data/redirects.csv": ("old_id",)}
+FOREIGN_KEYS = (("data/events.csv", "source_id", "data/sources.csv", "source_id"),
+                ("data/eras.csv", "source_id", "data/sources.csv", "source_id"),
+                ("data/stories.csv", "event_id", "data/events.csv", "event_id"),
+                ("data/redirects.csv", "new_id", "data/events.csv", "event_id"))

@@ -71,4 +71,5 @@ def check_events_file(name: str, data: bytes, atlas) -> UploadResult:
             check_formula(rec.get(column), name, f"row {rec['_row']}", column, warnings)
     if problems:
         return UploadResult(None, problems, warnings, encoding, delimiter)
-    return UploadResult(enrich_events(events, spans, atlas.places, atlas.sources), [], warnings, encoding, delimiter)
+    return UploadResult(enrich_events(events, spans, atlas.places, atlas.sources,
+                                                   atlas.people, atlas.search), [], warnings, encoding, delimiter)

@@ -20,11 +20,13 @@ class View:
     places: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     certainties: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
     q: str = ""
     event: str = ""
     lang: str = "en"
     story: str = ""                    # guided story id; "" = the list of stories
     step: int = 0                      # slide within the story (0 = title slide)
+    card: str = ""                     # a person's or a place's card on Explore: "person:<id>" or "place:<id>"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Known:
     places: frozenset = frozenset()
     sources: frozenset = frozenset()
     certainties: frozenset = frozenset(config.CERTAINTIES)
+    event_types: frozenset = frozenset(config.EVENT_TYPES)
     events: frozenset = frozenset()
     langs: frozenset = frozenset(config.LANGUAGES)
     stories: tuple = ()                # ((story_id, last_step), ...)
@@ -70,6 +73,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("places", ("place",), ("places",), "list", "places", more=True),
     Filter("sources", ("source",), ("sources",), "list", "sources", more=True),
     Filter("certainties", ("certainty",), ("certainties",), "list", "certainties", more=True),
+    Filter("event_types", ("event_type",), ("event_types",), "list", "event_types", more=True),
 )
 FILTER_ATTRS = tuple(attr for f in FILTERS for attr in f.attrs)
 YEAR = re.compile(r"^[0-9]{1,6}$")   # ASCII digits only: '²' is a digit to str.isdigit() but not to int()
@@ -159,7 +163,12 @@ def parse_view(params: Mapping[str, str | Iterable[str]], known: Known = Known()
     if story and step > last_steps[story]:
         notices.append(_notice("url.step_beyond", story=story, last=str(last_steps[story])))
         step = last_steps[story]
-    found.update(event=event, lang=lang, story=story, step=step if story else 0)
+    card = _first(params, "card")
+    kind, _, card_id = card.partition(":")
+    if card and card_id not in {"person": known.people, "place": known.places}.get(kind, ()):
+        notices.append(_notice("url.unknown_card", value=card))
+        card = ""
+    found.update(event=event, lang=lang, story=story, step=step if story else 0, card=card)
     return View(**found), notices
 
 
@@ -182,6 +191,8 @@ def view_to_params(view: View) -> dict[str, str | list[str]]:
     if view.story:
         params["story"] = view.story
         params["step"] = str(view.step)
+    if view.card:
+        params["card"] = view.card
     return params
 
 

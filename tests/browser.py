@@ -60,3 +60,18 @@ def click_until_visible(page, target, expected, attempts: int = 3, timeout: int 
         except Exception:
             if attempt == attempts - 1:
                 raise
+
+
+def explore_downloads(page, target_dir) -> dict:
+    """Click every download button on the Explore page; {file name: saved path}."""
+    saved = {}
+    buttons = page.locator("[class*='st-key-download-'] button:visible")
+    buttons.first.wait_for(timeout=TIMEOUT)
+    for index in range(buttons.count()):
+        with page.expect_download(timeout=TIMEOUT) as info:
+            buttons.nth(index).click()
+        download = info.value
+        path = target_dir / download.suggested_filename
+        download.save_as(str(path))
+        saved[download.suggested_filename] = path
+    return saved

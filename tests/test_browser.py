@@ -160,3 +160,82 @@ def test_a_hostile_country_name_on_the_map_stays_text(page, app_url):
     assert "Kazakhstan <img" in tip.first.inner_text()  # the markup is shown as text
     assert frame.locator(".leaflet-tooltip img").count() == 0
     assert page.evaluate("() => window.__pwned") is None
+
+
+def test_every_download_on_explore_is_a_file_its_tool_reads(page, app_url, tmp_path):
+    import json
+
+    import bibtexparser
+    import geopandas
+    import pandas as pd
+
+    from browser import explore_downloads
+    open_page(page, app_url + "/explore?thread=bukeikhan&thread=alash")
+    files = explore_downloads(page, tmp_path)
+    assert sorted(files) == ["steppe-atlas-events-timelinejs.json", "steppe-atlas-events.csv",
+                             "steppe-atlas-events.geojson", "steppe-atlas-sources.bib", "steppe-atlas-sources.csl.json"]
+    events = pd.read_csv(files["steppe-atlas-events.csv"], dtype=str, keep_default_na=False)
+    assert sorted(events["event_id"]) == ["1917-12-05-congress", "1922-arrest"]
+    assert sorted(geopandas.read_file(files["steppe-atlas-events.geojson"])["event_id"]) == sorted(events["event_id"])
+    assert len(json.loads(files["steppe-atlas-events-timelinejs.json"].read_text())["events"]) == 2
+    assert [e.key for e in bibtexparser.parse_file(str(files["steppe-atlas-sources.bib"])).entries] == ["src-a"]
+    assert [i["id"] for i in json.loads(files["steppe-atlas-sources.csl.json"].read_text())] == ["src-a"]
+
+
+def test_the_timelinejs_export_opens_in_timelinejs_with_one_slide_per_event(page, real_atlas, tmp_path):
+    from steppe.downloads import timelinejs
+    from timelinejs_page import DIST, timelinejs_server
+    assert DIST.is_dir(), "TimelineJS is missing: run scripts/test.sh (npm install in tests/vendor)"
+    events = real_atlas.events[real_atlas.events["thread"].isin(["alash", "migration"])]
+    with timelinejs_server(timelinejs(events, real_atlas.sources, "en", "Steppe Atlas"), tmp_path) as url:
+        page.goto(url)
+        page.wait_for_function(f"() => document.querySelectorAll('.tl-timemarker').length === {len(events)}",
+                               timeout=45_000)
+        # TimelineJS makes one slide per event after the title slide
+        assert page.locator(".tl-slide").count() == len(events) + 1
+        assert page.locator(".tl-headline").first.inner_text().casefold() == "steppe atlas"
+    assert not page.page_errors
+
+
+def _files_under(*roots):
+    """Every file under these folders, except what the test machinery writes (logs, screenshots, caches)."""
+    import os
+    skip = ("artifacts", "__pycache__", ".pytest_cache", ".git", "node_modules")
+    found = set()
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if d not in skip]
+            found.update(os.path.join(folder, f) for f in files)
+    return found
+
+
+def test_an_uploaded_file_is_shown_as_your_data_on_the_map_and_nothing_is_written(page, tmp_path):
+    from conftest import ROOT
+    mine = tmp_path / "mine.csv"
+    header, *rows = (FIXTURE_DATA / "events.csv").read_text(encoding="utf-8").splitlines()
+    mine.write_text("\n".join([header] + [r.replace("1922-arrest,", "my-arrest,", 1).replace("Arrest,", "My arrest,", 1)
+                                          for r in rows if r.startswith("1922-arrest,")]) + "\n", encoding="utf-8")
+    app_tmp = tmp_path / "app-tmp"   # the server's own temporary folder: an upload must leave it empty
+    app_tmp.mkdir()
+    proc, url = start_app({"STEPPE_DATA_DIR": str(FIXTURE_DATA), "STEPPE_GEO_DIR": str(FIXTURE_GEO),
+                           "TMPDIR": str(app_tmp)})
+    try:
+        open_page(page, url + "/explore")
+        before = _files_under(ROOT, app_tmp)
+        page.get_by_text("Check your own events file").click()
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(mine))
+        page.get_by_text("Your data (mine.csv, 1 event) is shown", exact=False).wait_for()
+        wait_idle(page)
+        page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Map").click()
+        page.wait_for_url("**/map**")
+        frame = map_frame(page)
+        marker = frame.locator("path.overlay-marker")
+        marker.first.wait_for(state="attached")
+        assert marker.count() == 1
+        marker.first.dispatch_event("mouseover")
+        frame.locator(".leaflet-tooltip").get_by_text("My arrest").wait_for()
+        assert _files_under(ROOT, app_tmp) == before, sorted(_files_under(ROOT, app_tmp) - before)[:10]
+        assert not page.page_errors
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

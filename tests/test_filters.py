@@ -31,7 +31,8 @@ def test_filter_by_thread_person_place_source_certainty(fixture_atlas):
 
 def test_text_search_is_case_insensitive_and_literal(fixture_atlas):
     assert ids(filter_events(fixture_atlas.events, View(q="DECREE"))) == {"1928-08-27-decree"}
-    assert ids(filter_events(fixture_atlas.events, View(q="кзыл"))) == {"1935-exile"}
+    # "кзыл" is in the title of one and in the Russian name of the other one's place
+    assert ids(filter_events(fixture_atlas.events, View(q="кзыл"))) == {"1935-exile", "1928-08-27-decree"}
     assert ids(filter_events(fixture_atlas.events, View(q=".*"))) == set()
 
 

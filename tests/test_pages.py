@@ -112,3 +112,43 @@ def test_story_slide_escapes_data_and_moves_with_next():
     at.button(key="story-next").click().run()
     assert not at.exception
     assert at.query_params["step"] == "1" and "Congress in Orenburg" in "\n".join(m.value for m in at.markdown)
+
+
+def test_the_people_and_places_pickers_show_every_spelling():
+    at = run_page("app_pages/explore.py")
+    people, places = at.sidebar.multiselect(key="w_people"), at.sidebar.multiselect(key="w_places")
+    assert "Alikhan Bukeikhan — Bokeikhan, Bukeikhanov, Алихан Букейханов, Әлихан Бөкейхан" in people.options
+    assert any(o.startswith("Kzyl-Orda — Kyzylorda (Kazakhstan), Perovsk") and "Қызылорда" in o for o in places.options)
+
+
+def test_a_search_by_another_spelling_fills_the_table_with_names():
+    at = run_page("app_pages/explore.py", {"q": "Бөкейхан"})
+    table = at.dataframe[0].value
+    assert set(table["event_id"]) == {"1917-12-05-congress", "1922-arrest"}
+    assert set(table["people"]) == {"Alikhan Bukeikhan"} and "bukeikhan" not in set(table["people"])
+
+
+def test_explore_offers_every_download_and_the_detail_cites_the_event():
+    at = run_page("app_pages/explore.py", {"thread": "bukeikhan", "event": "1922-arrest"})
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["CSV", "GeoJSON", "TimelineJS", "BibTeX", "CSL-JSON"]
+    citation = "\n".join(c.value for c in at.code)
+    assert "Author A. A test article. 2024, p. 3. Cited in Steppe Atlas" in citation
+    assert "/timeline?event=1922-arrest" in citation
+
+
+def test_the_detail_panel_links_to_the_cards_of_its_people_and_places():
+    at = run_page("app_pages/timeline.py", {"event": "1922-arrest"})
+    links = {link.proto.label: link.proto.page for link in at.get("page_link")}
+    assert {"Alikhan Bukeikhan", "Semipalatinsk", "Moscow"} <= set(links)
+    assert any("card=person%3Abukeikhan" in str(link.proto) or "person:bukeikhan" in str(link.proto)
+               for link in at.get("page_link"))
+
+
+def test_explore_shows_facets_with_counts_as_links_that_add_the_filter():
+    at = run_page("app_pages/explore.py", {"thread": "migration"})
+    assert not at.exception
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert "Chimkent (2)" in links and "✓ Migration (3)" in links and "sentence (1)" in links
+    assert at.sidebar.multiselect(key="w_event_types").value == []

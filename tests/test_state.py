@@ -76,3 +76,29 @@ def test_the_language_picker_writes_the_url():
     at = app("app_pages/home.py", {"lang": "en", "from": "1920"})
     assert not at.exception and at.sidebar.selectbox(key="w_lang").value == "en"
     assert "lang" not in at.query_params  # the default language stays out of links
+
+
+def test_no_match_says_so_and_clearing_the_search_keeps_the_other_filters():
+    at = app("app_pages/explore.py", {"q": "no such words", "thread": "alash"})
+    assert any("No events match the search “no such words”" in w.value for w in at.warning)
+    at.button(key="clear-search-explore").click().run()
+    assert not at.exception
+    assert "q" not in at.query_params and at.query_params["thread"] == "alash"
+    assert at.sidebar.text_input(key="w_q").value == ""
+    assert set(at.dataframe[0].value["event_id"]) == {"1917-12-05-congress"}
+
+
+def test_a_card_opens_from_the_link_filters_its_events_and_closes():
+    at = app("app_pages/explore.py", {"card": "person:bukeikhan"})
+    assert not at.exception
+    assert "Alikhan Bukeikhan" in [s.value for s in at.subheader]
+    at.button(key="card-filter").click().run()
+    assert at.query_params["person"] == "bukeikhan" and at.query_params["card"] == "person:bukeikhan"
+    assert set(at.dataframe[0].value["event_id"]) == {"1917-12-05-congress", "1922-arrest"}
+    at.button(key="card-close").click().run()
+    assert "card" not in at.query_params and at.query_params["person"] == "bukeikhan"
+
+
+def test_an_unknown_card_is_a_notice():
+    at = app("app_pages/explore.py", {"card": "person:<b>x</b>"})
+    assert not at.exception and any("unknown person or place card" in i.value for i in at.info)

@@ -91,3 +91,13 @@ def test_search_text_round_trips_with_its_comma():
 def test_a_merged_event_id_opens_the_kept_event():
     known = Known(events=frozenset({"kept"}), redirects=(("old", "kept"),))
     assert parse_view({"event": "old"}, known) == (View(event="kept"), [])
+
+
+def test_a_card_round_trips_and_an_unknown_one_is_dropped():
+    from steppe.urlstate import Known, parse_view, view_to_params
+    known = Known(people=frozenset({"bukeikhan"}), places=frozenset({"kzyl-orda"}))
+    view, notices = parse_view({"card": "place:kzyl-orda"}, known)
+    assert view.card == "place:kzyl-orda" and not notices and view_to_params(view) == {"card": "place:kzyl-orda"}
+    for bad in ("person:kzyl-orda", "kzyl-orda", "event:x"):
+        view, notices = parse_view({"card": bad}, known)
+        assert view.card == "" and [n.key for n in notices] == ["url.unknown_card"]

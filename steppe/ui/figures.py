@@ -17,7 +17,7 @@ def _key(atlas: Atlas, view: View, **extra) -> tuple:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _timeline(_atlas: Atlas, key: tuple, view: View, compact: bool) -> dict:
-    events = filter_events(_atlas.events, view)
+    events = filter_events(_atlas.events, view, _atlas.search)
     # a plain dict: unpickling a go.Figure from the cache re-runs Plotly's validation (~50 ms a session)
     return build_timeline(events, _atlas.eras, lang=view.lang, year_from=view.year_from, year_to=view.year_to,
                           selected=view.event, compact=compact).to_dict()
@@ -29,7 +29,7 @@ def timeline_figure(atlas: Atlas, view: View, compact: bool = False) -> dict:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _compact_map(_atlas: Atlas, key: tuple, view: View) -> dict:
-    return build_compact_map(filter_events(_atlas.events, view), _atlas.outline, lang=view.lang).to_dict()
+    return build_compact_map(filter_events(_atlas.events, view, _atlas.search), _atlas.outline, lang=view.lang).to_dict()
 
 
 def compact_map_figure(atlas: Atlas, view: View) -> dict:

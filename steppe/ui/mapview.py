@@ -9,7 +9,7 @@ from ..i18n import t
 from ..layers import map_layers
 from ..load import Atlas
 from ..markers import find_marker
-from . import state
+from . import overlay, state
 
 
 def play_controls(lang: str) -> None:
@@ -35,6 +35,7 @@ def map_panel(atlas: Atlas, lang: str) -> None:
         st.markdown(t("map.playing" if state.is_playing() else "map.window", lang,
                       start=str(current.year_from), end=str(current.year_to)))
         layers = map_layers(atlas, current)
+        overlay.on_map(atlas, current, layers.fmap)   # a researcher's own events, this session only
         if layers.aggregated:
             st.info(t("map.aggregated", lang, n=layers.events["place_id"].nunique()), icon=":material/grid_on:")
         result = st_folium(layers.fmap, key="map", height=620, use_container_width=True, render=False,

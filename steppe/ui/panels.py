@@ -2,20 +2,24 @@
 and the result of an uploaded file. Data text is escaped with steppe.escape on its way to the page."""
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlsplit
+
 import pandas as pd
 import streamlit as st
 
 from .. import config
+from ..cite import event_citation, permalink
 from ..escape import html_text, md_text
 from ..export import column_titles, events_table
 from ..i18n import t, translator
 from ..labels import display_date, names_of
 from ..load import Atlas
 from ..maps import legend_entries
-from ..timeline import build_timeline
 from ..upload import UploadResult
 from ..urlstate import View, view_to_params
 from . import pages, state
+from .cards import card_links
 
 
 def show_notices(lang: str) -> None:
@@ -67,10 +71,26 @@ def event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
         st.caption(f"{md_text(source['citation'])} — {md_text(row['locator'])}")
         if row["note"]:
             st.info(f"{t('detail.note', lang)}: {md_text(row['note'])}", icon=":material/edit_note:")
+        cite_event(atlas, row, source, lang)
+        card_links(atlas, row, view)
         for other in ("timeline", "map"):
             if other != on_page:
                 pages.link(other, lang, t(f"detail.see_on_{other}", lang), view_to_params(view),
                            icon=":material/arrow_forward:")
+
+
+def _origin() -> str:
+    """The app's address as the browser sees it ('' when unknown: the link is then relative)."""
+    parts = urlsplit(getattr(st.context, "url", "") or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def cite_event(atlas: Atlas, row, source, lang: str) -> None:
+    """'Cite this event': the source, the locator, the atlas and a permanent link, in a box with a copy button."""
+    accessed = translator(lang).date(dt.date.today())
+    text = event_citation(row, source, permalink(_origin(), row["event_id"]), atlas.version, accessed)
+    st.caption(t("cite.title", lang))
+    st.code(text, language=None, wrap_lines=True)
 
 
 def map_legend(lang: str) -> None:
@@ -90,19 +110,33 @@ def map_legend(lang: str) -> None:
 
 
 def column_config(lang: str) -> dict:
-    """Readable headers for the events table."""
-    return {col: st.column_config.TextColumn(title, width="large" if col in ("quote", "note") else None)
-            for col, title in column_titles(lang).items()}
+    """Readable headers for the events table; the earliest day is a real date, so it sorts by time."""
+    titles = column_titles(lang)
+    config = {col: st.column_config.TextColumn(title, width="large" if col in ("quote", "note") else None)
+              for col, title in titles.items()}
+    config["start"] = st.column_config.DateColumn(titles["start"], format="YYYY-MM-DD", help=t("col.start_help", lang))
+    return config
 
 
 def events_dataframe(events: pd.DataFrame, lang: str, **kwargs):
     """The events table as Streamlit shows it (text cells are shown as text, never rendered)."""
-    return st.dataframe(events_table(events), hide_index=True, width="stretch", column_config=column_config(lang),
+    return st.dataframe(events_table(events, lang), hide_index=True, width="stretch", column_config=column_config(lang),
                         **kwargs)
 
 
+def no_events(view: View, key: str) -> None:
+    """Nothing matches: say so, and offer to clear the search when there is one."""
+    if not view.q:
+        st.warning(t("timeline.empty", view.lang), icon=":material/search_off:")
+        return
+    st.warning(t("search.none", view.lang, q=md_text(view.q)), icon=":material/search_off:")
+    st.button(t("search.clear", view.lang), key=f"clear-search-{key}", on_click=state.clear_search,
+              icon=":material/backspace:")
+
+
 def upload_result(result: UploadResult, lang: str) -> None:
-    """An uploaded events file: its problems by row and column, or its events for this session only."""
+    """An uploaded events file: its problems by row and column, or that it is valid (it is then shown as your
+    data on the timeline, the map and the table: steppe/ui/overlay.py)."""
     st.caption(t("upload.read_as", lang, encoding=result.encoding or "?", delimiter=result.delimiter))
     if result.problems:
         st.error(t("upload.problems", lang, n=len(result.problems)))
@@ -111,9 +145,3 @@ def upload_result(result: UploadResult, lang: str) -> None:
     if result.warnings:
         st.warning(t("upload.formulas", lang, n=len(result.warnings)))
         problem_list(result.warnings, lang)
-    events = result.events
-    st.success(t("upload.ok", lang, n=len(events)))
-    if not events.empty:
-        st.plotly_chart(build_timeline(events, lang=lang), key="upload-timeline", config={"displaylogo": False})
-        events_dataframe(events, lang)
-

@@ -7,6 +7,7 @@ import streamlit as st
 from .. import config
 from ..i18n import t
 from ..load import Atlas
+from ..search import label_with_spellings
 from ..urlstate import FILTERS, Filter, View, filters_of
 from . import state
 
@@ -17,11 +18,17 @@ def _choices(atlas: Atlas, spec: Filter, lang: str) -> tuple[list, callable]:
         return list(config.THREADS), lambda th: t(f"thread.{th}", lang)
     if spec.choices == "certainties":
         return list(config.CERTAINTIES), lambda c: t(f"certainty.{c}", lang)
+    if spec.choices == "event_types":
+        return sorted(config.EVENT_TYPES), str
     frame, id_col, label_col = {"people": (atlas.people, "person_id", "name"),
                                 "places": (atlas.places, "place_id", "period_name"),
                                 "sources": (atlas.sources, "source_id", "short")}[spec.choices]
-    labels = dict(zip(frame[id_col], frame[label_col]))
-    return sorted(labels, key=labels.get), labels.get
+    names = dict(zip(frame[id_col], frame[label_col]))
+    kind = {"people": "person", "places": "place"}.get(spec.choices)
+    # people and places are labelled with every spelling, so that typing any of them finds the option
+    labels = {key: label_with_spellings(name, atlas.search.spellings.get(f"{kind}:{key}", ())) if kind else name
+              for key, name in names.items()}
+    return sorted(labels, key=names.get), labels.get
 
 
 def _widget(atlas: Atlas, spec: Filter, lang: str, where) -> None:

@@ -11,6 +11,7 @@ from ..urlstate import (FILTERS, Filter, Known, Notice, View, filters_of, parse_
 
 VIEW, PARAMS, NOTICES, SYNCED, PLAYING = ("steppe.view", "steppe.params", "steppe.notices", "steppe.widgets_for",
                                           "steppe.playing")
+OVERLAY, UPLOADS = "steppe.overlay", "steppe.uploads"   # a researcher's own events: this session's memory only
 LANG_WIDGET = "w_lang"
 
 
@@ -107,6 +108,22 @@ def reset_filters() -> None:
     _commit(without_filters(view()))
 
 
+def clear_search() -> None:
+    """"No events match": the search text is removed; every other filter stays."""
+    _commit(with_changes(view(), q=""))
+
+
+def close_card() -> None:
+    """The card's Close button."""
+    _commit(with_changes(view(), card=""))
+
+
+def show_card_events(key: str) -> None:
+    """A card's 'only these events': the person or place becomes the filter."""
+    from ..cards import card_filter
+    _commit(card_filter(view(), key))
+
+
 def select_event(event_id: str) -> View:
     """A click on a marker, a point or a row: the event is selected and in the URL."""
     return _commit(with_changes(view(), event=event_id))
@@ -154,3 +171,25 @@ def play_tick() -> View:
         st.session_state[PLAYING] = False
         return view()
     return _commit(new)
+
+
+# --- a researcher's own events ("your data"): held in this browser session's memory, never written anywhere -----
+
+def overlay():
+    """(file name, upload id, enriched events) of the session's own data, or None."""
+    return st.session_state.get(OVERLAY)
+
+
+def set_overlay(name: str, upload_id: str, events) -> None:
+    st.session_state[OVERLAY] = (name, upload_id, events)
+
+
+def clear_overlay() -> None:
+    """'Remove your data': forget the events and empty the file picker (a new widget key)."""
+    st.session_state.pop(OVERLAY, None)
+    st.session_state[UPLOADS] = uploads() + 1
+
+
+def uploads() -> int:
+    """How many times the file picker was emptied: part of its widget key."""
+    return int(st.session_state.get(UPLOADS, 0))
