@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need, then runs them with pytest.
-#   Debian's chromium (apt, when missing), a .venv with requirements-test.txt, then: python -m pytest
+#   Debian's chromium and haproxy (apt, when missing), a .venv with requirements-test.txt, then: python -m pytest
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
+MISSING=()
+[ -x /usr/bin/chromium ] || MISSING+=(chromium fonts-dejavu-core)
+[ -x /usr/sbin/haproxy ] || MISSING+=(haproxy)   # tests/test_serve.py: scripts/serve.sh --workers 2
+if [ "${#MISSING[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${MISSING[@]}" >/dev/null
 fi
 PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null || PYTHON=python3
