@@ -119,6 +119,19 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def worker_env(app_dir: Path = ROOT) -> dict:
+    """The production settings scripts/serve.sh gives its workers (deploy/worker.env: KEY=VALUE lines)."""
+    path = app_dir / "deploy" / "worker.env"
+    if not path.exists():
+        path = ROOT / "deploy" / "worker.env"
+    env = {}
+    for line in path.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip() and not key.lstrip().startswith("#"):
+            env[key.strip()] = value.strip()
+    return env
+
+
 def start_served(app_dir: Path, workers: int, env: dict | None = None, timeout: float = 180) -> Served:
     """`scripts/serve.sh --workers N` of the app folder on free ports (proxy on 127.0.0.1); returns once the
     proxy and every worker answer /_stcore/health."""

@@ -32,7 +32,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from common import (BARE, PYTHON, RESULTS, ROOT, Stat, git_state, loadavg, machine, start_served,  # noqa: E402
-                    start_streamlit)
+                    start_streamlit, worker_env)
 
 ALL_PAGES = ["/", "/timeline", "/map", "/stories", "/explore", "/sources"]
 SMOKE_PAGES = ["/", "/timeline", "/map"]
@@ -198,10 +198,12 @@ def _plain(value):
     return value
 
 
-def run_class_only(cfg: Config, app_dir: Path, workers: list[int], log) -> list[dict]:
+def run_class_only(cfg: Config, app_dir: Path, workers: list[str], log) -> list[dict]:
     """The class of section 5 (waves over cfg.window_s), then on fresh servers the same class as a burst
-    (every pupil within cfg.burst_window_s), for each number of workers in turn. N = 1 is one plain
-    `streamlit run` (no proxy, as section 5); N > 1 is scripts/serve.sh --workers N (HAProxy in front).
+    (every pupil within cfg.burst_window_s), for each number of workers in turn. N > 1 is
+    scripts/serve.sh --workers N (HAProxy in front; the workers get deploy/worker.env); N = 1 is one
+    `streamlit run dashboard.py` with no proxy and the same worker settings; "plain" is one `streamlit run
+    dashboard.py` exactly as the README runs it (as section 5).
     Before each class every worker is warmed by one light session on / and /stories, as the teacher's
     first visit warms the single server: a fresh worker's first session loads and checks the data."""
     import browser_bench as bb
@@ -211,9 +213,9 @@ def run_class_only(cfg: Config, app_dir: Path, workers: list[int], log) -> list[
 
     env = {"STEPPE_DATA_DIR": str(app_dir / "data"), "STEPPE_GEO_DIR": str(app_dir / "geo")}
 
-    def start(n: int):
-        if n == 1:
-            server = start_streamlit(app_dir / "dashboard.py", app_dir, env)
+    def start(n: int, plain: bool, proxy: bool):
+        if n == 1 and not proxy:
+            server = start_streamlit(app_dir / "dashboard.py", app_dir, env if plain else {**env, **worker_env(app_dir)})
             return server, server.url, server.pid, None, [server.url], server.stop
         served = start_served(app_dir, n, env)
         return served, served.url, served.worker_pids, served.proxy_pid, served.worker_urls, served.stop
@@ -234,11 +236,13 @@ def run_class_only(cfg: Config, app_dir: Path, workers: list[int], log) -> list[
         return times
 
     runs = []
-    for n in workers:
-        entry = {"workers": n, "loadavg_before": loadavg()}
+    for token in workers:
+        plain, proxy = token == "plain", token == "1p" or (token not in ("plain", "1"))
+        n = 1 if token in ("plain", "1p") else int(token)
+        entry = {"workers": n, "plain": plain, "proxy": proxy, "loadavg_before": loadavg()}
         for key, window in (("class", cfg.window_s), ("burst", cfg.burst_window_s)):
-            log(f"{n} worker{'s' if n > 1 else ''}: {key} of {cfg.pupils} within {window:.0f} s ...")
-            server, url, pids, proxy_pid, worker_urls, stop = start(n)
+            log(f"{_label(entry)}: {key} of {cfg.pupils} within {window:.0f} s ...")
+            server, url, pids, proxy_pid, worker_urls, stop = start(n, plain, proxy)
             try:
                 entry[f"{key}_warmup_s"] = asyncio.run(warm(worker_urls))
                 entry[key] = asyncio.run(bb.class_of(url, pids, cfg.pupils, cfg.waves, window, cfg.class_timeout_ms,
@@ -251,15 +255,20 @@ def run_class_only(cfg: Config, app_dir: Path, workers: list[int], log) -> list[
     return runs
 
 
+def _label(entry: dict) -> str:
+    n = entry["workers"]
+    return f"{n} worker{'s' if n != 1 else ''}" + (" (plain)" if entry.get("plain") else "") \
+        + (" behind HAProxy" if entry.get("proxy") and n == 1 else "")
+
+
 def class_line(entry: dict) -> str:
     """The one-line result: `class of 40: E errors, p95 X.XX s (burst p95 Y.YY s), N workers`."""
     klass, burst = entry.get("class", {}), entry.get("burst", {})
     errors = len(klass.get("errors", [])) + len(burst.get("errors", []))
     p95 = klass.get("all", {}).get("total_s", {}).get("p95", float("nan"))
     burst_p95 = burst.get("all", {}).get("total_s", {}).get("p95", float("nan"))
-    n = entry["workers"]
-    return (f"class of {klass.get('pupils', '?')}: {errors} errors, p95 {p95:.2f} s (burst p95 {burst_p95:.2f} s), "
-            f"{n} worker{'s' if n != 1 else ''}")
+    return f"class of {klass.get('pupils', '?')}: {errors} errors, p95 {p95:.2f} s (burst p95 {burst_p95:.2f} s), " \
+        + _label(entry)
 
 
 def render_workers(cfg: Config, results: dict, command: str) -> str:
@@ -274,10 +283,14 @@ def render_workers(cfg: Config, results: dict, command: str) -> str:
              f"The class of section 5 ({n} pupils: {cfg.pupils - (cfg.browser_pupils or cfg.waves)} light clients "
              f"and {cfg.browser_pupils or cfg.waves} real Chromium pupils, each opening `/` then `/stories`, in "
              f"{cfg.waves} waves within {cfg.window_s:.0f} s), then on fresh servers the same class as a burst "
-             f"({cfg.waves} waves within {cfg.burst_window_s:.0f} s), served by N workers: N = 1 is one `streamlit "
-             "run dashboard.py` and no proxy (as in section 5); N > 1 is `scripts/serve.sh --workers N`: N "
-             "workers behind HAProxy (`balance leastconn`, `cookie SERVERID insert`; each light pupil keeps its "
-             "cookie, and its WebSocket is checked to reach the worker that served its page). Before each "
+             f"({cfg.waves} waves within {cfg.burst_window_s:.0f} s), served by N workers: N > 1 is `scripts/serve.sh "
+             "--workers N`: N workers behind HAProxy (`balance leastconn`, `cookie SERVERID insert`; each light "
+             "pupil keeps its cookie, and its WebSocket is checked to reach the worker that served its page), "
+             "each with the production settings of `deploy/worker.env` (no source watcher, no forced GC after "
+             "each run); N = 1 is one `streamlit run dashboard.py` with the same settings and no proxy (\"1 worker behind HAProxy\": "
+             "`scripts/serve.sh --workers 1 --proxy`, to tell the proxy's share from the workers'); "
+             "\"plain\" is one `streamlit run dashboard.py` exactly as the README runs it (as in section 5). "
+             "Before each "
              "class every worker gets one light session on `/` and `/stories` (a fresh worker's first session "
              "loads and checks the data, as the teacher's first visit does for the single server). Time per "
              "pupil = home ready + stories ready. CPU and memory are summed over the workers; CPU per page "
@@ -302,7 +315,7 @@ def render_workers(cfg: Config, results: dict, command: str) -> str:
         total, btotal = klass.get("all", {}).get("total_s", {}), burst.get("all", {}).get("total_s", {})
         proxy = [k.get("proxy_cpu_s") for k in (klass, burst) if k.get("proxy_cpu_s") is not None]
         lines.append(
-            f"| {entry['workers']} | {len(klass.get('errors', []))} of {klass.get('pupils', n)} | "
+            f"| {_label(entry)} | {len(klass.get('errors', []))} of {klass.get('pupils', n)} | "
             f"{fmt_s(total.get('p50'))} / {fmt_s(total.get('p95'))} ({fmt_s(total.get('max'))}) | "
             f"{len(burst.get('errors', []))} of {burst.get('pupils', n)} | "
             f"{fmt_s(btotal.get('p50'))} / {fmt_s(btotal.get('p95'))} ({fmt_s(btotal.get('max'))}) | "
@@ -312,7 +325,7 @@ def render_workers(cfg: Config, results: dict, command: str) -> str:
             f"{', '.join(f'{w} {c}' for w, c in klass.get('pupils_per_worker', {}).items()) or 'one server'} | "
             f"{others(klass)}; {others(burst)} |")
     lines.append("")
-    by_n = {e["workers"]: e for e in runs}
+    by_n = {e["workers"]: e for e in runs if not e.get("plain") and not (e["workers"] == 1 and e.get("proxy"))}
 
     def p95(e, key="class"):
         return e.get(key, {}).get("all", {}).get("total_s", {}).get("p95", float("nan"))
@@ -326,9 +339,9 @@ def render_workers(cfg: Config, results: dict, command: str) -> str:
                   f"p95 in the same run. Measured: {errors} errors, p95 {fmt_s(p95(two))}, "
                   f"{ratio:.2f}× one worker's {fmt_s(p95(one))} (burst: {fmt_s(p95(two, 'burst'))}, "
                   f"{burst_ratio:.2f}× {fmt_s(p95(one, 'burst'))}): **{'met' if ok else 'not met'}**.", ""]
-    warm = ", ".join(f"{e['workers']}: " + " / ".join(fmt_s(t) for t in e.get("class_warmup_s", [])) for e in runs)
+    warm = ", ".join(f"{_label(e)}: " + " / ".join(fmt_s(t) for t in e.get("class_warmup_s", [])) for e in runs)
     lines += [f"Warm-up session per worker (cold: loads the data), by N: {warm}.", ""]
-    failures = [f"{e['workers']} workers, {key}: {err.splitlines()[0]}" for e in runs for key in ("class", "burst")
+    failures = [f"{_label(e)}, {key}: {err.splitlines()[0]}" for e in runs for key in ("class", "burst")
                 for err in e.get(key, {}).get("errors", [])[:2]]
     if failures:
         lines += ["Errors: " + "; ".join(failures), ""]
@@ -701,9 +714,10 @@ def keep_workers_section(out: Path, text: str) -> str:
 
 def class_only_main(cfg: Config, args, app_dir: Path, command: str, started: float, log, out_given: bool) -> int:
     try:
-        workers = [int(w) for w in args.workers.split(",")]
-    except ValueError:
-        raise SystemExit("--workers: comma-separated numbers, e.g. 1,2,3")
+        workers = [w.strip() for w in args.workers.split(",")]
+        assert all(w in ("plain", "1p") or int(w) >= 1 for w in workers)
+    except (ValueError, AssertionError):
+        raise SystemExit("--workers: comma-separated numbers, plain or 1p, e.g. plain,1,1p,2,3")
     try:
         haproxy = subprocess.run(["haproxy", "-v"], capture_output=True, text=True).stdout.split(" - ")[0].strip()
     except OSError:
@@ -756,7 +770,8 @@ def main(argv=None) -> int:
     parser.add_argument("--class-only", action="store_true",
                         help="only the class of 40 and a burst (section 7), for each --workers value")
     parser.add_argument("--workers", default="1",
-                        help="with --class-only: worker counts, comma-separated (default 1; e.g. 1,2,3)")
+                        help="with --class-only: worker counts, comma-separated (default 1; e.g. plain,1,1p,2,3; "
+                             "plain = the README's command without deploy/worker.env; 1p = one worker behind HAProxy)")
     parser.add_argument("--from-json", type=Path, metavar="JSON",
                         help="measure nothing: write the report again from saved raw results (same flags)")
     args = parser.parse_args(argv)

@@ -6,6 +6,7 @@
 #
 # Options
 #   --workers N         Streamlit processes (default 1: the plain command, no proxy)
+#   --proxy             with one worker too: HAProxy in front and the supervise loop, as for N > 1
 #   --port P            the port pupils open (default 8501)
 #   --address A         address the proxy listens on (default: all; 127.0.0.1 for this machine only)
 #   --worker-ports L    first worker port (8601: workers on 8601, 8602, ...) or a comma-separated list
@@ -16,6 +17,7 @@
 #   HAPROXY             the haproxy executable (default haproxy; installed with apt when missing)
 #   STREAMLIT_SERVER_COOKIE_SECRET   shared by all workers (generated for this run when unset); Streamlit
 #                       refuses it as a command-line flag, and it must be the same on every worker
+#   Workers also get deploy/worker.env (production settings: no source watcher, ...) unless set already.
 #
 # With several workers: each runs under a supervise loop that starts it again when it dies; HAProxy
 # (config from deploy/haproxy.cfg) keeps each browser on its worker with a SERVERID cookie, checks
@@ -25,13 +27,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
-WORKERS=1 PORT="" ADDRESS="" WORKER_PORTS="8601" RUN_DIR=""
+WORKERS=1 PROXY="" PORT="" ADDRESS="" WORKER_PORTS="8601" RUN_DIR=""
 EXTRA=()
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 die() { echo "serve.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers) WORKERS="${2:?}"; shift 2 ;;
+    --proxy) PROXY=1; shift ;;
     --port) PORT="${2:?}"; shift 2 ;;
     --address) ADDRESS="${2:?}"; shift 2 ;;
     --worker-ports) WORKER_PORTS="${2:?}"; shift 2 ;;
@@ -55,14 +58,14 @@ if [ -z "$STREAMLIT" ]; then
 fi
 
 # ---- one worker: exactly the README's command (plus the port and address when given)
-if [ "$WORKERS" -eq 1 ]; then
+if [ "$WORKERS" -eq 1 ] && [ -z "$PROXY" ]; then
   args=()
   [ -n "$PORT" ] && args+=(--server.port "$PORT")
   [ -n "$ADDRESS" ] && args+=(--server.address "$ADDRESS")
   exec "$STREAMLIT" run dashboard.py "${args[@]+"${args[@]}"}" "${EXTRA[@]+"${EXTRA[@]}"}"
 fi
 
-# ---- several workers behind HAProxy
+# ---- several workers (or one, with --proxy) behind HAProxy
 PORT="${PORT:-8501}"
 if [[ "$WORKER_PORTS" == *,* ]]; then
   IFS=, read -r -a PORTS <<<"$WORKER_PORTS"
@@ -83,6 +86,12 @@ if ! command -v "$HAPROXY" >/dev/null; then
     HAPROXY=/usr/sbin/haproxy
   fi
 fi
+
+# Production settings for the workers (deploy/worker.env); a variable set in the environment wins.
+while IFS= read -r line || [ -n "$line" ]; do
+  [[ "$line" =~ ^([A-Z][A-Z0-9_]*)=(.*)$ ]] || continue
+  [ -n "${!BASH_REMATCH[1]+set}" ] || export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
+done <deploy/worker.env
 
 if [ -z "${STREAMLIT_SERVER_COOKIE_SECRET:-}" ]; then
   STREAMLIT_SERVER_COOKIE_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"

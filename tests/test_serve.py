@@ -179,6 +179,11 @@ def test_pupils_are_spread_over_the_workers_and_each_keeps_its_session(served, n
     assert _served_by(second, served.url) == workers[1]
     assert not first.page_errors and not second.page_errors
 
+    # Streamlit's frontend files (hashed names, immutable) come from HAProxy's cache once fetched.
+    script = first.locator("script[src*='/static/js/']").first.get_attribute("src")
+    response = second.request.get(served.url + "/" + script.lstrip("./").lstrip("/"), timeout=10_000)
+    assert response.ok and response.headers.get("x-steppe-worker") == "<CACHE>", response.headers
+
 
 def test_an_upload_reaches_the_worker_that_holds_the_session(served, new_page, tmp_path):
     """The file goes over HTTP, the script reads it in the session's process: stickiness makes that one."""
