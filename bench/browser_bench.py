@@ -12,12 +12,14 @@ it draws (the home map moved from Leaflet to Plotly, for instance).
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from common import (CHROMIUM, CHROMIUM_ARGS, AsyncGuard, Guard, Stat, chromium_cpu_seconds, cpu_seconds, percentile,
-                    renice_chromium, rss_mb, wait_timeout, waits)
+from common import (CHROMIUM, CHROMIUM_ARGS, AsyncGuard, Guard, Stat, chromium_cpu_seconds, cpu_seconds,
+                    machine_busy_seconds, percentile, process_tree_cpu_seconds, renice_chromium, rss_mb, rss_mb_total,
+                    wait_timeout, waits)
 
 VIEWPORT = {"width": 1400, "height": 1000}
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -256,9 +258,14 @@ async def _a_visit(page, url: str, path: str, timeout_ms: int) -> float:
     return time.perf_counter() - started
 
 
-async def class_of(url: str, pid: int, pupils: int, waves: int, window_s: float, timeout_ms: int,
-                   settle_s: float = 2.0, browser_pupils: int | None = None) -> dict:
+async def class_of(url: str, pid, pupils: int, waves: int, window_s: float, timeout_ms: int,
+                   settle_s: float = 2.0, browser_pupils: int | None = None, proxy_pid: int | None = None) -> dict:
     """(d) and (e) together, on a fresh server with the curated data.
+
+    `pid` is the server's process id, or a function returning the worker process ids when several
+    workers serve `url` behind a proxy (scripts/serve.sh --workers N): memory and CPU are then summed
+    over the workers, the proxy's CPU (`proxy_pid`) is reported apart, and each pupil records the worker
+    its SERVERID cookie names.
 
     The teacher opens / and /stories in Chromium (the server's first run, timed apart; the files the
     browser fetched are recorded for the light pupils): server RSS with 1 session. Then `pupils` pupils open
@@ -284,8 +291,16 @@ async def class_of(url: str, pid: int, pupils: int, waves: int, window_s: float,
     order = sorted(range(pupils), key=lambda i: (i % per_wave, i // per_wave))
     browser_ids = set(order[:browser_pupils])
     records = [{"pupil": i, "kind": "browser" if i in browser_ids else "light"} for i in range(pupils)]
+    server_pids = pid if callable(pid) else (lambda: [pid])
+
+    def memory() -> tuple[float, float]:
+        return rss_mb_total(server_pids())
+
+    def server_cpu() -> float:
+        return sum(cpu_seconds(p) for p in server_pids())
+
     result = {"pupils": pupils, "browser_pupils": browser_pupils, "waves": waves, "window_s": window_s,
-              "teacher": {}, "rss_start_mb": rss_mb(pid)[0]}
+              "teacher": {}, "rss_start_mb": memory()[0], "workers": len(server_pids())}
     executor = ThreadPoolExecutor(max_workers=64)
     timeout_s = timeout_ms / 1000
     async with async_playwright() as p:
@@ -303,7 +318,7 @@ async def class_of(url: str, pid: int, pupils: int, waves: int, window_s: float,
                 teacher["home_s"] = await _a_visit(page, url, "/", timeout_ms)
                 await asyncio.sleep(settle_s / 2)
                 files["/"] = list(fetched)
-                result["rss_1_mb"] = rss_mb(pid)[0]
+                result["rss_1_mb"] = memory()[0]
                 fetched.clear()
                 teacher["stories_s"] = await _a_visit(page, url, "/stories", timeout_ms)
                 await asyncio.sleep(settle_s / 2)
@@ -314,7 +329,9 @@ async def class_of(url: str, pid: int, pupils: int, waves: int, window_s: float,
                 teacher["error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
             result["files_per_page"] = {k: len(v) for k, v in files.items()}
             clients: list = [None] * pupils
-            cpu0 = (cpu_seconds(pid), chromium_cpu_seconds())
+            pids0 = server_pids()
+            cpu0 = (server_cpu(), chromium_cpu_seconds(), cpu_seconds(proxy_pid) if proxy_pid else 0.0,
+                    machine_busy_seconds(), process_tree_cpu_seconds(os.getpid()))
 
             async def visit(i: int, path: str) -> float:
                 if records[i]["kind"] == "browser":
@@ -323,12 +340,16 @@ async def class_of(url: str, pid: int, pupils: int, waves: int, window_s: float,
                         contexts.append(context)
                         renice_chromium(10)  # processes Chromium started for this context
                         clients[i] = page
-                    return await _a_visit(clients[i], url, path, timeout_ms)
+                    elapsed = await _a_visit(clients[i], url, path, timeout_ms)
+                    records[i]["worker"] = next((c["value"] for c in await clients[i].context.cookies()
+                                                 if c["name"] == "SERVERID"), None)
+                    return elapsed
                 if clients[i] is None:
                     clients[i] = LightPupil(url, executor, timeout_s)
                     lights.append(clients[i])
                 elapsed = await clients[i].visit(path, files.get(path, []))
                 records[i][f"runs {path}"] = clients[i].runs[-1]
+                records[i]["worker"] = clients[i].worker()
                 return elapsed
 
             async def phase(path: str, key: str, phase_start: float):
@@ -349,21 +370,27 @@ async def class_of(url: str, pid: int, pupils: int, waves: int, window_s: float,
             await phase("/", "home_s", started)
             result["home_phase_s"] = time.perf_counter() - started
             await asyncio.sleep(settle_s)
-            result["rss_n_home_mb"], result["hwm_home_mb"] = rss_mb(pid)
+            result["rss_n_home_mb"], result["hwm_home_mb"] = memory()
             started = time.perf_counter()
             await phase("/stories", "stories_s", started)
             result["stories_phase_s"] = time.perf_counter() - started
-            result["server_cpu_s"] = cpu_seconds(pid) - cpu0[0]
+            result["server_cpu_s"] = server_cpu() - cpu0[0]
             result["browser_cpu_s"] = chromium_cpu_seconds() - cpu0[1]
+            result["proxy_cpu_s"] = (cpu_seconds(proxy_pid) - cpu0[2]) if proxy_pid else None
+            # CPU that processes outside this benchmark used meanwhile (other work on the machine)
+            result["others_cpu_s"] = (machine_busy_seconds() - cpu0[3]) - (process_tree_cpu_seconds(os.getpid())
+                                                                           - cpu0[4])
+            result["class_wall_s"] = result["home_phase_s"] + result["stories_phase_s"]
+            result["workers_restarted"] = server_pids() != pids0
             await asyncio.sleep(settle_s)
-            result["rss_n_stories_mb"], result["hwm_mb"] = rss_mb(pid)
+            result["rss_n_stories_mb"], result["hwm_mb"] = memory()
             for light in lights:
                 await light.close()
             for context in contexts:
                 await context.close()
             contexts.clear()
             await asyncio.sleep(2 * settle_s)
-            result["rss_after_close_mb"] = rss_mb(pid)[0]
+            result["rss_after_close_mb"] = memory()[0]
         finally:
             for light in lights:
                 await light.close()
@@ -381,6 +408,11 @@ async def class_of(url: str, pid: int, pupils: int, waves: int, window_s: float,
         "last_start_s": max((r.get("start_s", 0.0) for r in records), default=0.0),
         "outside_requests": guard.outside,
     })
+    spread: dict[str, int] = {}
+    for record in records:
+        if record.get("worker"):
+            spread[record["worker"]] = spread.get(record["worker"], 0) + 1
+    result["pupils_per_worker"] = dict(sorted(spread.items()))
     result["script_runs"] = {path: sorted({r[f"runs {path}"] for r in records if f"runs {path}" in r})
                              for path in ("/", "/stories")}
     for group in ("all", "light", "browser"):

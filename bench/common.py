@@ -75,6 +75,105 @@ def start_streamlit(script: Path, app_dir: Path, env: dict | None = None, timeou
     raise RuntimeError(f"streamlit did not become healthy in {timeout:.0f} s; see {log_path}")
 
 
+class Served:
+    """scripts/serve.sh --workers N: N `streamlit run dashboard.py` workers behind HAProxy on one port."""
+
+    def __init__(self, proc: subprocess.Popen, url: str, run_dir: Path, log: Path, worker_ports: list[int]):
+        self.proc, self.url, self.run_dir, self.log, self.worker_ports = proc, url, run_dir, log, worker_ports
+
+    def _pid(self, name: str) -> int | None:
+        try:
+            return int((self.run_dir / f"{name}.pid").read_text())
+        except (OSError, ValueError):
+            return None
+
+    def worker_pids(self) -> list[int]:
+        return [pid for i in range(len(self.worker_ports)) if (pid := self._pid(f"w{i + 1}"))]
+
+    @property
+    def proxy_pid(self) -> int | None:
+        return self._pid("haproxy")
+
+    @property
+    def worker_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{port}" for port in self.worker_ports]
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()  # serve.sh stops HAProxy and every worker it started
+            try:
+                self.proc.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def worker_env(app_dir: Path = ROOT) -> dict:
+    """The production settings scripts/serve.sh gives its workers (deploy/worker.env: KEY=VALUE lines)."""
+    path = app_dir / "deploy" / "worker.env"
+    if not path.exists():
+        path = ROOT / "deploy" / "worker.env"
+    env = {}
+    for line in path.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip() and not key.lstrip().startswith("#"):
+            env[key.strip()] = value.strip()
+    return env
+
+
+def start_served(app_dir: Path, workers: int, env: dict | None = None, timeout: float = 180) -> Served:
+    """`scripts/serve.sh --workers N` of the app folder on free ports (proxy on 127.0.0.1); returns once the
+    proxy and every worker answer /_stcore/health."""
+    logs = RESULTS / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    port, worker_ports = _free_port(), [_free_port() for _ in range(workers)]
+    run_dir = RESULTS / f"serve-{port}"
+    full_env = {**os.environ, "PYTHONPATH": str(app_dir), "STREAMLIT": str(Path(PYTHON).with_name("streamlit")),
+                **(env or {})}
+    log_path = logs / f"serve-{workers}w-{port}.log"
+    with open(log_path, "w") as log:
+        script = app_dir / "scripts" / "serve.sh"
+        proc = subprocess.Popen(["bash", str(script if script.exists() else ROOT / "scripts" / "serve.sh"), "--workers", str(workers), "--port",
+                                 str(port), "--address", "127.0.0.1", "--worker-ports",
+                                 ",".join(map(str, worker_ports)), "--run-dir", str(run_dir)],
+                                cwd=app_dir, env=full_env, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    served = Served(proc, f"http://127.0.0.1:{port}", run_dir, log_path, worker_ports)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"serve.sh exited early; see {log_path}")
+        if _healthy(served.url) and all(_healthy(url) for url in served.worker_urls):
+            return served
+        time.sleep(0.2)  # polling the health endpoints
+    served.stop()
+    raise RuntimeError(f"serve.sh --workers {workers} did not become healthy in {timeout:.0f} s; see {log_path}")
+
+
+def rss_mb_total(pids: list[int]) -> tuple[float, float]:
+    """(sum of VmRSS, sum of VmHWM) over several processes (the workers behind a proxy), in MB."""
+    total = [0.0, 0.0]
+    for pid in pids:
+        try:
+            rss, hwm = rss_mb(pid)
+        except OSError:  # a worker that is being restarted
+            continue
+        total[0] += rss
+        total[1] += hwm
+    return total[0], total[1]
+
+
 def rss_mb(pid: int) -> tuple[float, float]:
     """(VmRSS, VmHWM) of a process in MB, from /proc/PID/status."""
     values = {}
@@ -221,6 +320,35 @@ def cpu_seconds(pid: int) -> float:
     if not fields:
         return float("nan")
     return (int(fields[12]) + int(fields[13])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds every process on the machine has used since boot (all cores; /proc/stat): the
+    difference over a measure, minus this benchmark's own processes, is what others used meanwhile."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def process_tree_cpu_seconds(root: int) -> float:
+    """CPU seconds of a process and every live descendant, with their reaped children (utime + stime +
+    cutime + cstime): everything this benchmark started, browsers and servers included."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = _stat_fields(int(entry.name))
+            if fields:
+                parents[int(entry.name)] = int(fields[2])
+    total = 0.0
+    for pid in parents:
+        ancestor, hops = pid, 0
+        while ancestor and ancestor != root and hops < 30:
+            ancestor, hops = parents.get(ancestor), hops + 1
+        if ancestor == root:
+            fields = _stat_fields(pid)
+            if fields:
+                total += sum(int(v) for v in fields[12:16]) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def own_chromium_pids(root: int | None = None) -> list[int]:

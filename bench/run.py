@@ -5,6 +5,8 @@
     python bench/run.py --snapshot HEAD      # benchmark a committed revision (git archive) instead of the tree
     python bench/run.py --profile            # add cProfiles of the rerun (curated and largest size)
     python bench/run.py --from-json bench/results/last-run.json   # only write the report again
+    python bench/run.py --class-only --workers 1,2,3   # only the class of 40 (and a burst), 1, 2 and 3 workers
+                                             # (scripts/serve.sh behind HAProxy when N > 1); updates section 7
 
 Medians with min and max over the runs. Writes Markdown (default docs/BENCHMARKS.md), prints it, and saves the
 raw numbers as JSON beside the synthetic data in bench/results/. Exit status: 0 when every measure ran, 1 when
@@ -29,7 +31,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from common import BARE, PYTHON, RESULTS, ROOT, Stat, git_state, loadavg, machine, start_streamlit  # noqa: E402
+from common import (BARE, PYTHON, RESULTS, ROOT, Stat, git_state, loadavg, machine, start_served,  # noqa: E402
+                    start_streamlit, worker_env)
 
 ALL_PAGES = ["/", "/timeline", "/map", "/stories", "/explore", "/sources"]
 SMOKE_PAGES = ["/", "/timeline", "/map"]
@@ -37,6 +40,8 @@ TARGETS = {"home_ratio": 2.0, "rerun_curated_ms": 150.0, "rerun_100k_ms": 500.0,
            "class_p95_s": 10.0, "rss_mb": 1536.0}
 SECTIONS = ("## Summary against the targets", "## 1. Page ready time", "## 2. Filter rerun",
             "## 3. Map size and draw time", "## 4. Server memory", "## 5. A class of pupils")
+WORKERS_BEGIN, WORKERS_END = "<!-- class-workers:begin -->", "<!-- class-workers:end -->"
+WORKERS_SECTION = "## 7. A class on several workers behind HAProxy"
 
 
 class Config:
@@ -60,6 +65,7 @@ class Config:
         self.apptest_timeout_s = 60.0 if args.smoke else 300.0
         self.profile = args.profile
         self.seed = args.seed
+        self.burst_window_s = 1.0 if args.smoke else 2.0  # the burst: every pupil starts within this
 
 
 # ---------------------------------------------------------------- datasets
@@ -190,6 +196,168 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def run_class_only(cfg: Config, app_dir: Path, workers: list[str], log) -> list[dict]:
+    """The class of section 5 (waves over cfg.window_s), then on fresh servers the same class as a burst
+    (every pupil within cfg.burst_window_s), for each number of workers in turn. N > 1 is
+    scripts/serve.sh --workers N (HAProxy in front; the workers get deploy/worker.env); N = 1 is one
+    `streamlit run dashboard.py` with no proxy and the same worker settings; "plain" is one `streamlit run
+    dashboard.py` exactly as the README runs it (as section 5).
+    Before each class every worker is warmed by one light session on / and /stories, as the teacher's
+    first visit warms the single server: a fresh worker's first session loads and checks the data."""
+    import browser_bench as bb
+    from concurrent.futures import ThreadPoolExecutor
+
+    from light_client import LightPupil
+
+    env = {"STEPPE_DATA_DIR": str(app_dir / "data"), "STEPPE_GEO_DIR": str(app_dir / "geo")}
+
+    def start(n: int, plain: bool, proxy: bool):
+        if n == 1 and not proxy:
+            server = start_streamlit(app_dir / "dashboard.py", app_dir, env if plain else {**env, **worker_env(app_dir)})
+            return server, server.url, server.pid, None, [server.url], server.stop
+        served = start_served(app_dir, n, env)
+        return served, served.url, served.worker_pids, served.proxy_pid, served.worker_urls, served.stop
+
+    async def warm(urls: list[str]) -> list[float]:
+        executor = ThreadPoolExecutor(max_workers=8)
+        times = []
+        try:
+            for worker_url in urls:
+                pupil = LightPupil(worker_url, executor, cfg.class_timeout_ms / 1000)
+                started = time.perf_counter()
+                await pupil.visit("/", [])
+                await pupil.visit("/stories", [])
+                await pupil.close()
+                times.append(time.perf_counter() - started)
+        finally:
+            executor.shutdown(wait=False)
+        return times
+
+    runs = []
+    for token in workers:
+        plain, proxy = token == "plain", token == "1p" or (token not in ("plain", "1"))
+        n = 1 if token in ("plain", "1p") else int(token)
+        entry = {"workers": n, "plain": plain, "proxy": proxy, "loadavg_before": loadavg()}
+        for key, window in (("class", cfg.window_s), ("burst", cfg.burst_window_s)):
+            log(f"{_label(entry)}: {key} of {cfg.pupils} within {window:.0f} s ...")
+            server, url, pids, proxy_pid, worker_urls, stop = start(n, plain, proxy)
+            try:
+                entry[f"{key}_warmup_s"] = asyncio.run(warm(worker_urls))
+                entry[key] = asyncio.run(bb.class_of(url, pids, cfg.pupils, cfg.waves, window, cfg.class_timeout_ms,
+                                                     cfg.settle_s, cfg.browser_pupils, proxy_pid=proxy_pid))
+                entry[key]["server_alive"] = server.alive()
+            finally:
+                stop()
+        entry["loadavg_after"] = loadavg()
+        runs.append(entry)
+    return runs
+
+
+def _label(entry: dict) -> str:
+    n = entry["workers"]
+    return f"{n} worker{'s' if n != 1 else ''}" + (" (plain)" if entry.get("plain") else "") \
+        + (" behind HAProxy" if entry.get("proxy") and n == 1 else "")
+
+
+def class_line(entry: dict) -> str:
+    """The one-line result: `class of 40: E errors, p95 X.XX s (burst p95 Y.YY s), N workers`."""
+    klass, burst = entry.get("class", {}), entry.get("burst", {})
+    errors = len(klass.get("errors", [])) + len(burst.get("errors", []))
+    p95 = klass.get("all", {}).get("total_s", {}).get("p95", float("nan"))
+    burst_p95 = burst.get("all", {}).get("total_s", {}).get("p95", float("nan"))
+    return f"class of {klass.get('pupils', '?')}: {errors} errors, p95 {p95:.2f} s (burst p95 {burst_p95:.2f} s), " \
+        + _label(entry)
+
+
+def render_workers(cfg: Config, results: dict, command: str) -> str:
+    """Section 7, between markers: written by --class-only, kept as it is by a full run."""
+    info, runs = results["machine"], results["class_runs"]
+    n = cfg.pupils
+    lines = [WORKERS_BEGIN, WORKERS_SECTION, "",
+             f"Measured {results['date']} with `{command}` (app {results['app_state']}; wall time "
+             f"{results['wall_s'] / 60:.1f} min), on {info['nproc']} cores ({info['cpu']}), {info['memory_gb']} GB; "
+             f"Streamlit {info['streamlit']}, {results.get('haproxy', 'HAProxy ?')}; load average "
+             f"{results.get('loadavg_start', '?')} before, {results.get('loadavg_end', '?')} after.", "",
+             f"The class of section 5 ({n} pupils: {cfg.pupils - (cfg.browser_pupils or cfg.waves)} light clients "
+             f"and {cfg.browser_pupils or cfg.waves} real Chromium pupils, each opening `/` then `/stories`, in "
+             f"{cfg.waves} waves within {cfg.window_s:.0f} s), then on fresh servers the same class as a burst "
+             f"({cfg.waves} waves within {cfg.burst_window_s:.0f} s), served by N workers: N > 1 is `scripts/serve.sh "
+             "--workers N`: N workers behind HAProxy (`balance leastconn`, `cookie SERVERID insert`; each light "
+             "pupil keeps its cookie, and its WebSocket is checked to reach the worker that served its page), "
+             "each with the production settings of `deploy/worker.env` (no source watcher, no forced GC after "
+             "each run); N = 1 is one `streamlit run dashboard.py` with the same settings and no proxy (\"1 worker behind HAProxy\": "
+             "`scripts/serve.sh --workers 1 --proxy`, to tell the proxy's share from the workers'); "
+             "\"plain\" is one `streamlit run dashboard.py` exactly as the README runs it (as in section 5). "
+             "Before each "
+             "class every worker gets one light session on `/` and `/stories` (a fresh worker's first session "
+             "loads and checks the data, as the teacher's first visit does for the single server). Time per "
+             "pupil = home ready + stories ready. CPU and memory are summed over the workers; CPU per page "
+             f"load = worker CPU during the class / ({n} pupils × 2 pages). Memory: VmRSS summed over the "
+             "workers; peak = sum of each worker's VmHWM. \"Others\" = CPU that processes outside this "
+             "benchmark (other work on the shared machine) used during the class: `/proc/stat` busy time minus "
+             "everything this benchmark started.", "",
+             "| Workers | Errors | p50 / p95 (max) | Burst: errors | Burst: p50 / p95 (max) | Worker CPU per page "
+             "load (class, burst) | Proxy CPU | Memory at start / with the class / peak | Pupils per worker | "
+             "Others' CPU (class, burst) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+
+    def per_load(k):
+        return k.get("server_cpu_s", float("nan")) / (2 * k.get("pupils", n))
+
+    def others(k):
+        wall = k.get("class_wall_s") or float("nan")
+        return f"{fmt_s(k.get('others_cpu_s'))} in {fmt_s(wall)} ({k.get('others_cpu_s', float('nan')) / wall:.1f} cores)"
+
+    for entry in runs:
+        klass, burst = entry.get("class", {}), entry.get("burst", {})
+        total, btotal = klass.get("all", {}).get("total_s", {}), burst.get("all", {}).get("total_s", {})
+        proxy = [k.get("proxy_cpu_s") for k in (klass, burst) if k.get("proxy_cpu_s") is not None]
+        lines.append(
+            f"| {_label(entry)} | {len(klass.get('errors', []))} of {klass.get('pupils', n)} | "
+            f"{fmt_s(total.get('p50'))} / {fmt_s(total.get('p95'))} ({fmt_s(total.get('max'))}) | "
+            f"{len(burst.get('errors', []))} of {burst.get('pupils', n)} | "
+            f"{fmt_s(btotal.get('p50'))} / {fmt_s(btotal.get('p95'))} ({fmt_s(btotal.get('max'))}) | "
+            f"{fmt_s(per_load(klass))}, {fmt_s(per_load(burst))} | "
+            f"{', '.join(fmt_s(x) for x in proxy) if proxy else '–'} | "
+            f"{fmt_mb(klass.get('rss_start_mb'))} / {fmt_mb(klass.get('rss_n_stories_mb'))} / {fmt_mb(klass.get('hwm_mb'))} | "
+            f"{', '.join(f'{w} {c}' for w, c in klass.get('pupils_per_worker', {}).items()) or 'one server'} | "
+            f"{others(klass)}; {others(burst)} |")
+    lines.append("")
+    by_n = {e["workers"]: e for e in runs if not e.get("plain") and not (e["workers"] == 1 and e.get("proxy"))}
+
+    def p95(e, key="class"):
+        return e.get(key, {}).get("all", {}).get("total_s", {}).get("p95", float("nan"))
+
+    if 1 in by_n and 2 in by_n:
+        one, two = by_n[1], by_n[2]
+        errors = len(two["class"].get("errors", [])) + len(two["burst"].get("errors", []))
+        ratio, burst_ratio = p95(two) / p95(one), p95(two, "burst") / p95(one, "burst")
+        ok = errors == 0 and p95(two) <= TARGETS["class_p95_s"] and ratio <= 0.75
+        lines += [f"Target for 2 workers: 0 errors, p95 ≤ {TARGETS['class_p95_s']:.0f} s and ≤ 0.75× one worker's "
+                  f"p95 in the same run. Measured: {errors} errors, p95 {fmt_s(p95(two))}, "
+                  f"{ratio:.2f}× one worker's {fmt_s(p95(one))} (burst: {fmt_s(p95(two, 'burst'))}, "
+                  f"{burst_ratio:.2f}× {fmt_s(p95(one, 'burst'))}): **{'met' if ok else 'not met'}**.", ""]
+    warm = ", ".join(f"{_label(e)}: " + " / ".join(fmt_s(t) for t in e.get("class_warmup_s", [])) for e in runs)
+    lines += [f"Warm-up session per worker (cold: loads the data), by N: {warm}.", ""]
+    failures = [f"{_label(e)}, {key}: {err.splitlines()[0]}" for e in runs for key in ("class", "burst")
+                for err in e.get(key, {}).get("errors", [])[:2]]
+    if failures:
+        lines += ["Errors: " + "; ".join(failures), ""]
+    lines.append(WORKERS_END)
+    return "\n".join(lines) + "\n"
+
+
+def place_workers_section(text: str, section: str) -> str:
+    """Put section 7 into a report: replace the marked block, else insert it before `## Errors` (or at the end)."""
+    if WORKERS_BEGIN in text and WORKERS_END in text:
+        head, rest = text.split(WORKERS_BEGIN, 1)
+        return head + section.rstrip("\n") + rest.split(WORKERS_END, 1)[1]
+    if "\n## Errors" in text:
+        head, tail = text.split("\n## Errors", 1)
+        return head + "\n" + section + "\n## Errors" + tail
+    return text.rstrip("\n") + "\n\n" + section
 
 
 # ---------------------------------------------------------------- report
@@ -535,6 +703,56 @@ def render(cfg: Config, results: dict, command: str) -> str:
 
 # ---------------------------------------------------------------- main
 
+def keep_workers_section(out: Path, text: str) -> str:
+    """A full report keeps section 7 (measured by --class-only) from the file it replaces."""
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    if WORKERS_BEGIN in old and WORKERS_END in old:
+        block = WORKERS_BEGIN + old.split(WORKERS_BEGIN, 1)[1].split(WORKERS_END, 1)[0] + WORKERS_END + "\n"
+        return place_workers_section(text, block)
+    return text
+
+
+def class_only_main(cfg: Config, args, app_dir: Path, command: str, started: float, log, out_given: bool) -> int:
+    try:
+        workers = [w.strip() for w in args.workers.split(",")]
+        assert all(w in ("plain", "1p") or int(w) >= 1 for w in workers)
+    except (ValueError, AssertionError):
+        raise SystemExit("--workers: comma-separated numbers, plain or 1p, e.g. plain,1,1p,2,3")
+    try:
+        haproxy = subprocess.run(["haproxy", "-v"], capture_output=True, text=True).stdout.split(" - ")[0].strip()
+    except OSError:
+        haproxy = "haproxy ?"
+    results: dict = {"date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+                     "app_state": git_state(app_dir), "machine": machine(), "haproxy": haproxy,
+                     "loadavg_start": loadavg(), "command": command}
+    try:
+        results["class_runs"] = run_class_only(cfg, app_dir, workers, log)
+    except Exception:  # noqa: BLE001 - report what was measured; the exit status says it crashed
+        results["harness_error"] = traceback.format_exc()
+        print(results["harness_error"], file=sys.stderr)
+        results.setdefault("class_runs", [])
+    results["wall_s"] = time.perf_counter() - started
+    results["loadavg_end"] = loadavg()
+    raw = args.json or RESULTS / ("last-class-smoke.json" if cfg.smoke else "last-class.json")
+    raw.write_text(json.dumps(results, indent=1, default=str))
+    section = render_workers(cfg, results, command)
+    if not cfg.smoke or out_given:  # a smoke run writes section 7 only where --out says
+        old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(place_workers_section(old, section), encoding="utf-8")
+        log(f"section 7 written to {args.out}; raw numbers in {raw}")
+    print(section)
+    crashed = bool(results.get("harness_error"))
+    for entry in results["class_runs"]:
+        for key in ("class", "burst"):
+            klass = entry.get(key, {})
+            crashed |= bool(klass.get("app_exceptions")) or klass.get("server_alive") is False
+            crashed |= bool(klass.get("outside_requests"))
+    for entry in results["class_runs"]:
+        print(class_line(entry))  # the last line: the last number of workers
+    return 1 if crashed else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="CI mode: 1 run, 200 events, 3 pages, 4 pupils")
@@ -549,6 +767,11 @@ def main(argv=None) -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile one extra rerun at the largest size")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="where to save the raw results (default bench/results/)")
+    parser.add_argument("--class-only", action="store_true",
+                        help="only the class of 40 and a burst (section 7), for each --workers value")
+    parser.add_argument("--workers", default="1",
+                        help="with --class-only: worker counts, comma-separated (default 1; e.g. plain,1,1p,2,3; "
+                             "plain = the README's command without deploy/worker.env; 1p = one worker behind HAProxy)")
     parser.add_argument("--from-json", type=Path, metavar="JSON",
                         help="measure nothing: write the report again from saved raw results (same flags)")
     args = parser.parse_args(argv)
@@ -559,7 +782,12 @@ def main(argv=None) -> int:
         cut = argv.index("--from-json") if "--from-json" in argv else len(argv)
         command = results.get("command") or "python bench/run.py" + "".join(
             f" {shlex.quote(a)}" for a in argv[:cut] + argv[cut + 2:])
-        args.out.write_text(render(cfg, results, command), encoding="utf-8")
+        if results.get("class_runs"):
+            section = render_workers(cfg, results, command)
+            old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+            args.out.write_text(place_workers_section(old, section), encoding="utf-8")
+        else:
+            args.out.write_text(keep_workers_section(args.out, render(cfg, results, command)), encoding="utf-8")
         print(f"report written to {args.out} from {args.from_json}")
         return 0
     command = "python bench/run.py" + "".join(f" {shlex.quote(a)}" for a in argv)
@@ -570,6 +798,9 @@ def main(argv=None) -> int:
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     app_dir = snapshot(args.snapshot) if args.snapshot else args.app_dir.resolve()
+    if args.class_only:
+        return class_only_main(cfg, args, app_dir, command, started, log,
+                               out_given=any(a == "--out" or a.startswith("--out=") for a in argv))
     results: dict = {"date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
                      "app_dir": str(app_dir.relative_to(ROOT)) if app_dir.is_relative_to(ROOT) else str(app_dir),
                      "app_state": git_state(app_dir), "machine": machine(), "apptest": {},
@@ -593,7 +824,7 @@ def main(argv=None) -> int:
     results["loadavg_end"] = loadavg()
     text = render(cfg, results, command)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(keep_workers_section(args.out, text), encoding="utf-8")
     raw = args.json or RESULTS / ("last-smoke.json" if cfg.smoke else "last-run.json")
     raw.write_text(json.dumps(results, indent=1, default=str))
     print(text)

@@ -94,9 +94,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, request):
-    """A page whose every request outside localhost is aborted and recorded; the test fails if any was made."""
+def guarded_page(browser):
+    """A page in a fresh context (a new visitor) whose every request outside localhost is aborted and
+    recorded in page.outside_requests; page errors are recorded in page.page_errors."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []
 
@@ -114,11 +114,38 @@ def page(browser, request):
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.outside_requests = outside
     pg.page_errors = errors
-    yield pg
+    return pg
+
+
+def _close_guarded(pg, request, name: str) -> list[str]:
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
-        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    pg.context.close()
+    return pg.outside_requests
+
+
+@pytest.fixture
+def page(browser, request):
+    """A page whose every request outside localhost is aborted and recorded; the test fails if any was made."""
+    pg = guarded_page(browser)
+    yield pg
+    outside = _close_guarded(pg, request, request.node.name)
+    assert not outside, f"requests outside localhost were attempted: {outside}"
+
+
+@pytest.fixture
+def new_page(browser, request):
+    """Make as many guarded pages as the test needs, each in its own fresh context (several visitors at
+    once); the same checks as `page` when the test ends."""
+    pages = []
+
+    def make():
+        pages.append(guarded_page(browser))
+        return pages[-1]
+
+    yield make
+    outside = [url for i, pg in enumerate(pages) for url in _close_guarded(pg, request, f"{request.node.name}-{i}")]
     assert not outside, f"requests outside localhost were attempted: {outside}"
 
 

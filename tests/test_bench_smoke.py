@@ -1,4 +1,5 @@
 """The benchmark's smoke mode runs end to end (bench/run.py --smoke): every measure, tiny sizes, ~1 minute."""
+import re
 import subprocess
 import sys
 
@@ -24,3 +25,17 @@ def test_bench_smoke_runs_every_measure(tmp_path):
     assert "| `/` |" in report and "| bare page |" in report
     assert "| curated | timeline |" in report and "| 200 | map |" in report
     assert "**crash**" not in report
+
+
+def test_bench_class_only_runs_behind_the_proxy(tmp_path):
+    """--class-only --workers 2: the class and the burst through scripts/serve.sh, section 7, the last line."""
+    out = tmp_path / "BENCHMARKS.md"
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--class-only", "--workers", "2", "--smoke",
+                           "--out", str(out), "--json", str(tmp_path / "class.json")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, f"bench/run.py --class-only exited {proc.returncode}:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+    last = proc.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"class of 4: 0 errors, p95 \d+\.\d\d s \(burst p95 \d+\.\d\d s\), 2 workers", last), last
+    report = out.read_text(encoding="utf-8")
+    assert "## 7. A class on several workers behind HAProxy" in report
+    assert "| 2 | 0 of 4 |" in report and "w1 " in report and "w2 " in report
