@@ -144,9 +144,9 @@ def start_served(app_dir: Path, workers: int, env: dict | None = None, timeout: 
     log_path = logs / f"serve-{workers}w-{port}.log"
     with open(log_path, "w") as log:
         script = app_dir / "scripts" / "serve.sh"
-        proc = subprocess.Popen(["bash", str(script if script.exists() else ROOT / "scripts" / "serve.sh"), "--workers", str(workers), "--port",
-                                 str(port), "--address", "127.0.0.1", "--worker-ports",
-                                 ",".join(map(str, worker_ports)), "--run-dir", str(run_dir)],
+        proc = subprocess.Popen(["bash", str(script if script.exists() else ROOT / "scripts" / "serve.sh"),
+                                 "--workers", str(workers), "--proxy", "--port", str(port), "--address", "127.0.0.1",
+                                 "--worker-ports", ",".join(map(str, worker_ports)), "--run-dir", str(run_dir)],
                                 cwd=app_dir, env=full_env, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     served = Served(proc, f"http://127.0.0.1:{port}", run_dir, log_path, worker_ports)

@@ -242,12 +242,20 @@ def run_class_only(cfg: Config, app_dir: Path, workers: list[str], log) -> list[
         entry = {"workers": n, "plain": plain, "proxy": proxy, "loadavg_before": loadavg()}
         for key, window in (("class", cfg.window_s), ("burst", cfg.burst_window_s)):
             log(f"{_label(entry)}: {key} of {cfg.pupils} within {window:.0f} s ...")
-            server, url, pids, proxy_pid, worker_urls, stop = start(n, plain, proxy)
+            try:
+                server, url, pids, proxy_pid, worker_urls, stop = start(n, plain, proxy)
+            except Exception:  # noqa: BLE001 - recorded; the other worker counts still run
+                entry[key] = {"harness_error": traceback.format_exc()}
+                print(entry[key]["harness_error"], file=sys.stderr)
+                continue
             try:
                 entry[f"{key}_warmup_s"] = asyncio.run(warm(worker_urls))
                 entry[key] = asyncio.run(bb.class_of(url, pids, cfg.pupils, cfg.waves, window, cfg.class_timeout_ms,
                                                      cfg.settle_s, cfg.browser_pupils, proxy_pid=proxy_pid))
                 entry[key]["server_alive"] = server.alive()
+            except Exception:  # noqa: BLE001
+                entry[key] = {"harness_error": traceback.format_exc()}
+                print(entry[key]["harness_error"], file=sys.stderr)
             finally:
                 stop()
         entry["loadavg_after"] = loadavg()
@@ -343,6 +351,8 @@ def render_workers(cfg: Config, results: dict, command: str) -> str:
     lines += [f"Warm-up session per worker (cold: loads the data), by N: {warm}.", ""]
     failures = [f"{_label(e)}, {key}: {err.splitlines()[0]}" for e in runs for key in ("class", "burst")
                 for err in e.get(key, {}).get("errors", [])[:2]]
+    failures += [f"{_label(e)}, {key}: harness error {e[key]['harness_error'].strip().splitlines()[-1]}"
+                 for e in runs for key in ("class", "burst") if e.get(key, {}).get("harness_error")]
     if failures:
         lines += ["Errors: " + "; ".join(failures), ""]
     lines.append(WORKERS_END)
@@ -747,6 +757,7 @@ def class_only_main(cfg: Config, args, app_dir: Path, command: str, started: flo
         for key in ("class", "burst"):
             klass = entry.get(key, {})
             crashed |= bool(klass.get("app_exceptions")) or klass.get("server_alive") is False
+            crashed |= bool(klass.get("harness_error"))
             crashed |= bool(klass.get("outside_requests"))
     for entry in results["class_runs"]:
         print(class_line(entry))  # the last line: the last number of workers
