@@ -25,6 +25,7 @@ class View:
     lang: str = "en"
     story: str = ""                    # guided story id; "" = the list of stories
     step: int = 0                      # slide within the story (0 = title slide)
+    present: bool = False              # presenter mode for the story's slides (?present=1)
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,11 @@ def parse_view(params: Mapping[str, str | Iterable[str]], known: Known = Known()
     if story and step > last_steps[story]:
         notices.append(_notice("url.step_beyond", story=story, last=str(last_steps[story])))
         step = last_steps[story]
-    found.update(event=event, lang=lang, story=story, step=step if story else 0)
+    present_text = _first(params, "present")
+    if present_text not in ("", "0", "1"):
+        notices.append(_notice("present.bad_value", value=present_text))
+    found.update(event=event, lang=lang, story=story, step=step if story else 0,
+                 present=bool(story) and present_text == "1")
     return View(**found), notices
 
 
@@ -182,6 +187,8 @@ def view_to_params(view: View) -> dict[str, str | list[str]]:
     if view.story:
         params["story"] = view.story
         params["step"] = str(view.step)
+        if view.present:
+            params["present"] = "1"
     return params
 
 

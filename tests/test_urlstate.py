@@ -91,3 +91,16 @@ def test_search_text_round_trips_with_its_comma():
 def test_a_merged_event_id_opens_the_kept_event():
     known = Known(events=frozenset({"kept"}), redirects=(("old", "kept"),))
     assert parse_view({"event": "old"}, known) == (View(event="kept"), [])
+
+
+def test_presenter_mode_is_in_the_link_only_with_a_story():
+    known = Known(stories=(("alash", 7),))
+    view, notices = parse_view({"story": "alash", "step": "3", "present": "1"}, known)
+    assert view.present and view.step == 3 and notices == []
+    assert view_to_params(view) == {"story": "alash", "step": "3", "present": "1"}
+    assert parse_view(view_to_params(view), known) == (view, [])
+    assert not parse_view({"present": "1"}, known)[0].present            # no story: nothing to present
+    assert "present" not in view_to_params(View(story="alash", step=0))  # the title slide is in the link, present is not
+    assert view_to_params(View(story="alash", step=0))["step"] == "0"
+    view, notices = parse_view({"story": "alash", "present": "<b>yes</b>"}, known)
+    assert not view.present and [n.key for n in notices] == ["present.bad_value"]
