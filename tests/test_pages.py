@@ -112,3 +112,13 @@ def test_story_slide_escapes_data_and_moves_with_next():
     at.button(key="story-next").click().run()
     assert not at.exception
     assert at.query_params["step"] == "1" and "Congress in Orenburg" in "\n".join(m.value for m in at.markdown)
+
+
+def test_a_story_slide_offers_present_and_the_handout_and_the_detail_a_card():
+    at = run_page("app_pages/stories.py", {"story": "test", "step": "1"})
+    assert not at.exception
+    assert at.button(key="story-present").label == "Present"
+    assert "Where did the congress meet?" in text_of(at)
+    at = run_page("app_pages/timeline.py", {"event": "1917-12-05-congress"})
+    assert not at.exception
+    assert [d.label for d in at.get("download_button")] == ["Printable card"]

@@ -8,6 +8,7 @@ import streamlit as st
 from .. import config
 from ..escape import html_text, md_text
 from ..export import column_titles, events_table
+from ..handout import event_card
 from ..i18n import t, translator
 from ..labels import display_date, names_of
 from ..load import Atlas
@@ -65,6 +66,9 @@ def event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
         st.caption(f"{md_text(source['citation'])} — {md_text(row['locator'])}")
         if row["note"]:
             st.info(f"{t('detail.note', lang)}: {md_text(row['note'])}", icon=":material/edit_note:")
+        st.download_button(t("handout.card", lang), data=event_card(atlas, view.event, lang),
+                           file_name=f"steppe-atlas-{view.event}.html", mime="text/html", on_click="ignore",
+                           icon=":material/print:", help=t("handout.card_help", lang), key="event-card")
         for other in ("timeline", "map"):
             if other != on_page:
                 pages.link(other, lang, t(f"detail.see_on_{other}", lang), view_to_params(view),
