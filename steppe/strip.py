@@ -44,8 +44,9 @@ def _plain(value) -> str:
     return html_text(value, quote=False)  # Plotly's hover labels
 
 
-def build_strip(data: StripData, lang: str) -> go.Figure:
-    """A small Plotly strip: every event of the story faded on one line, the slide's event large with its span."""
+def build_strip(data: StripData, lang: str, large: bool = False) -> go.Figure:
+    """A small Plotly strip: every event of the story faded on one line, the slide's event large with its span.
+    `large`: year labels for a projector."""
     fig = go.Figure()
     others = [p for p in data.points if not p[-1]]
     fig.add_trace(go.Scatter(
@@ -69,7 +70,7 @@ def build_strip(data: StripData, lang: str) -> go.Figure:
         font=dict(size=14, family="Georgia, serif", color=config.TEXT_COLOR),
         xaxis=dict(range=[data.lo, data.hi], type="date", fixedrange=True, gridcolor=config.GRID_COLOR,
                    tickformat="%Y", dtick="M12" if len(data.years) <= 12 else "M24", ticklabelmode="instant",
-                   tickfont=dict(size=14, color=config.TEXT_COLOR)),
+                   tickfont=dict(size=18 if large else 14, color=config.TEXT_COLOR)),
         yaxis=dict(visible=False, range=[-1, 1], fixedrange=True))
     return fig
 

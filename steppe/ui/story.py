@@ -80,8 +80,8 @@ def _visual(atlas: Atlas, slide: Slide, view: View) -> None:
     with st.container(key="story-visual"):
         with st.container(key="story-map-box"):
             st_folium(fmap, key="story-map", height=460, use_container_width=True, returned_objects=[], render=False)
-        st.plotly_chart(build_strip(strip_data(layers.events, layers.selected), lang), key="story-strip",
-                        config={"displayModeBar": False}, width="stretch")
+        strip = build_strip(strip_data(layers.events, layers.selected), lang, large=view.present)
+        st.plotly_chart(strip, key="story-strip", config={"displayModeBar": False}, width="stretch")
         if slide.question:
             st.markdown(f"<p class='story-question'><b>{html_text(t('present.discuss', lang))}</b> "
                         f"{html_text(slide.question)}</p>", unsafe_allow_html=True)
@@ -114,7 +114,7 @@ def render_slide(atlas: Atlas, view: View, slide: Slide) -> None:
     st.html(f"<script>{KEYS_JS}</script>", unsafe_allow_javascript=True)
     with st.container(key="story-present" if view.present else "story-slide"):
         _controls(slide, view)
-        left, right = st.columns([3, 2] if view.present else [5, 4])
+        left, right = st.columns([3, 2] if view.present else [1, 1])
         with left:
             if slide.event is None:
                 st.markdown(f"<h1 class='story-title'>{html_text(slide.heading)}</h1>"

@@ -34,7 +34,7 @@ blockquote, blockquote p {{ color: {config.TEXT_COLOR} !important; }}
   border-left: 5px solid #8C3B12; color: #1d1a16; }}
 .story-caption {{ font-size: .95rem; color: #3d372e; margin: .2rem 0; }}
 /* a slide's map is as tall as the window allows (the map fills its frame: 100vh inside the iframe) */
-.st-key-story-map-box iframe {{ height: clamp(420px, calc(100vh - 330px), 760px) !important; }}
+.st-key-story-map-box iframe {{ height: clamp(380px, calc(100vh - 420px), 600px) !important; }}
 </style>
 """
 
@@ -50,16 +50,16 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
 .st-key-story-present [data-testid="stHorizontalBlock"] {{ gap: 14px; }}
 .st-key-story-present [data-testid="stProgress"] p {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .st-key-story-present .story-title {{ font-size: clamp(40px, 3.6vw, 72px); line-height: 1.12; margin: 4vh 0 2vh; }}
-.st-key-story-present .story-date {{ font-size: clamp(26px, 1.6vw, 34px); font-weight: 700; color: #7a300c;
+.st-key-story-present .story-date {{ font-size: 26px; font-weight: 700; color: #7a300c;
   margin: 0; }}
-.st-key-story-present .story-heading {{ font-size: clamp(32px, 2.4vw, 52px); line-height: 1.15; padding: 4px 0 6px;
+.st-key-story-present .story-heading {{ font-size: 32px; line-height: 1.15; padding: 4px 0 6px;
   margin: 0; color: #111; }}
 .st-key-story-present .story-text, .st-key-story-present .story-quote, .st-key-story-present .story-question,
-.st-key-story-present .story-intro {{ font-size: clamp(28px, 2vw, 40px); line-height: 1.24; color: #111; }}
+.st-key-story-present .story-intro {{ font-size: 28px; line-height: 1.24; color: #111; }}
 .st-key-story-present .story-text {{ margin: 0 0 10px; }}
 .st-key-story-present .story-quote {{ margin: 0 0 4px; padding-left: 16px; border-left: 6px solid #8C3B12; }}
-.st-key-story-present .story-source {{ font-size: clamp(20px, 1.15vw, 26px); color: #111; margin: 0 0 8px; }}
-.st-key-story-present .story-note {{ font-size: clamp(20px, 1.15vw, 26px); color: #0b2239; }}
+.st-key-story-present .story-source {{ font-size: 20px; color: #111; margin: 0 0 8px; }}
+.st-key-story-present .story-note {{ font-size: 20px; color: #0b2239; }}
 .st-key-story-present .story-question {{ color: #111; margin: 0; }}
 .st-key-story-present .story-keys {{ font-size: 22px; color: #2b2620; }}
 .st-key-story-present .story-caption {{ font-size: 18px; color: #2b2620; }}
@@ -73,6 +73,15 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSideb
   height: 100%; }}
 .st-key-story-present .st-key-story-map-box > div > div {{ height: 100%; }}
 .st-key-story-present .st-key-story-map-box iframe {{ height: 100% !important; }}
+/* a 1920x1080 projector: the same layout in larger type */
+@media (min-width: 1800px) and (min-height: 1000px) {{
+  .st-key-story-present .story-text, .st-key-story-present .story-quote, .st-key-story-present .story-question,
+  .st-key-story-present .story-intro {{ font-size: 40px; }}
+  .st-key-story-present .story-heading {{ font-size: 52px; }}
+  .st-key-story-present .story-date {{ font-size: 34px; }}
+  .st-key-story-present .story-source, .st-key-story-present .story-note {{ font-size: 26px; }}
+  .st-key-story-present .story-keys {{ font-size: 26px; }}
+}}
 </style>
 """
 
