@@ -10,5 +10,8 @@ theme.inject()
 atlas = data.get_atlas()
 view = state.begin(atlas.known)
 page = st.navigation(pages.navigation(view.lang))
-sidebar.render(data.in_language(atlas, view.lang), view)
+if pages.presenting(page, view):
+    state.sidebar_hidden()  # presenter mode: the slide has the whole screen
+else:
+    sidebar.render(data.in_language(atlas, view.lang), view)
 page.run()

@@ -17,7 +17,9 @@ if not view.story:
         with columns[index % 2], st.container(border=True):
             st.subheader(md_text(title), anchor=False)
             st.markdown(md_text(intro))
-            pages.link("stories", lang, t("stories.start", lang),
-                       {**view_to_params(view), "story": story_id, "step": "0"}, icon=":material/play_arrow:")
+            start = {**view_to_params(view), "story": story_id, "step": "0"}
+            pages.link("stories", lang, t("stories.start", lang), start, icon=":material/play_arrow:")
+            pages.link("stories", lang, t("stories.present", lang), {**start, "present": "1"},
+                       icon=":material/slideshow:")
 else:
     render_slide(atlas, view, get_slide(atlas.stories, atlas.events, view.story, view.step))

@@ -1,7 +1,9 @@
 """Offline assets: Leaflet comes from the installed xstatic-leaflet package, served by Streamlit itself."""
 from __future__ import annotations
 
+import base64
 import filecmp
+import re
 import shutil
 from pathlib import Path
 
@@ -31,3 +33,16 @@ def sync_static_assets(static_dir: Path = config.STATIC_DIR) -> Path:
 def leaflet_version() -> str:
     """The Leaflet version shipped by xstatic-leaflet, for the sources page."""
     return xleaflet.VERSION
+
+
+def inline_leaflet() -> tuple[str, str]:
+    """Leaflet's JS and CSS as text for a standalone file (the handout): the CSS's images become data: URIs and
+    the source-map comment is dropped, so opening the file asks nothing of any server."""
+    source = Path(xleaflet.BASE_DIR)
+    js = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", (source / "leaflet.js").read_text(encoding="utf-8"))
+
+    def data_uri(match: re.Match) -> str:
+        image = (source / "images" / match.group(1)).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(image).decode('ascii')})"
+    css = re.sub(r"url\(images/([a-z0-9-]+\.png)\)", data_uri, (source / "leaflet.css").read_text(encoding="utf-8"))
+    return js, css

@@ -135,6 +135,8 @@ STORIES = (
     Column("event_id", False, "the event a slide shows; blank on the title slide", "1917-12-13-orenburg-congress-alash-capital"),
     Column("heading", False, "title slide: the story's title; event slides: blank = the event's title", ""),
     Column("text", False, "title slide: the introduction; event slides: blank = the event's summary", ""),
+    Column("question", False, "a discussion question the slide's event answers (shown in presenter mode and the handout)",
+           "Where did the congress meet?", optional=True),
 )
 
 REDIRECTS = (

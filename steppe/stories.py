@@ -15,6 +15,9 @@ class Slide:
     text: str
     event: dict | None        # the event's row as a dict; None on the title slide
     story_event_ids: tuple    # every event of the story up to and including this slide
+    title: str = ""           # the story's title (its title slide's heading)
+    question: str = ""        # a discussion question the slide's event answers; "" = none
+    all_event_ids: tuple = ()  # every event of the story, in slide order
 
 
 def story_titles(stories: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -29,10 +32,19 @@ def get_slide(stories: pd.DataFrame, events: pd.DataFrame, story_id: str, step: 
     last = int(rows["step"].max())
     step = max(0, min(step, last))
     row = rows[rows["step"] == step].iloc[0]
-    by_id = events.set_index("event_id")
-    shown = tuple(eid for eid in rows.loc[(rows["step"] > 0) & (rows["step"] <= step), "event_id"])
+    title = rows.loc[rows["step"] == 0, "heading"].iloc[0]
+    everything = tuple(rows.loc[rows["step"] > 0, "event_id"])
+    shown = everything[:step]
+    question = row.get("question", "")
     if step == 0:
-        return Slide(story_id, 0, last, row["heading"], row["text"], None, shown)
-    event = by_id.loc[row["event_id"]].to_dict()
+        return Slide(story_id, 0, last, row["heading"], row["text"], None, shown, title, question, everything)
+    event = events.set_index("event_id").loc[row["event_id"]].to_dict()
     event["event_id"] = row["event_id"]
-    return Slide(story_id, step, last, row["heading"] or event["title"], row["text"] or event["summary"], event, shown)
+    return Slide(story_id, step, last, row["heading"] or event["title"], row["text"] or event["summary"], event, shown,
+                 title, question, everything)
+
+
+def story_slides(stories: pd.DataFrame, events: pd.DataFrame, story_id: str) -> list[Slide]:
+    """Every slide of a story, the title slide first (the handout prints them all)."""
+    last = int(stories.loc[stories["story_id"] == story_id, "step"].max())
+    return [get_slide(stories, events, story_id, step) for step in range(last + 1)]

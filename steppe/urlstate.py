@@ -27,6 +27,7 @@ class View:
     story: str = ""                    # guided story id; "" = the list of stories
     step: int = 0                      # slide within the story (0 = title slide)
     card: str = ""                     # a person's or a place's card on Explore: "person:<id>" or "place:<id>"
+    present: bool = False              # presenter mode for the story's slides (?present=1)
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,11 @@ def parse_view(params: Mapping[str, str | Iterable[str]], known: Known = Known()
     if card and card_id not in {"person": known.people, "place": known.places}.get(kind, ()):
         notices.append(_notice("url.unknown_card", value=card))
         card = ""
-    found.update(event=event, lang=lang, story=story, step=step if story else 0, card=card)
+    present_text = _first(params, "present")
+    if present_text not in ("", "0", "1"):
+        notices.append(_notice("present.bad_value", value=present_text))
+    found.update(event=event, lang=lang, story=story, step=step if story else 0,
+                 present=bool(story) and present_text == "1", card=card)
     return View(**found), notices
 
 
@@ -191,6 +196,8 @@ def view_to_params(view: View) -> dict[str, str | list[str]]:
     if view.story:
         params["story"] = view.story
         params["step"] = str(view.step)
+        if view.present:
+            params["present"] = "1"
     if view.card:
         params["card"] = view.card
     return params

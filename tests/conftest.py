@@ -39,10 +39,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(env_overrides: dict | None = None):
-    """Start `streamlit run dashboard.py` on a free port; wait for its health endpoint."""
+def start_app(env_overrides: dict | None = None, port: int | None = None):
+    """Start `streamlit run dashboard.py` on a free port (or `port`: a restart); wait for its health endpoint."""
     ARTIFACTS.mkdir(exist_ok=True)
-    port = _free_port()
+    port = port or _free_port()
     env = {**os.environ, **(env_overrides or {})}
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
@@ -103,7 +103,7 @@ def guarded_page(browser):
     def guard(route):
         url = route.request.url
         host = urlparse(url).hostname or ""
-        if url.startswith(("data:", "blob:", "about:")) or host in LOCAL_HOSTS:
+        if url.startswith(("data:", "blob:", "about:", "file:")) or host in LOCAL_HOSTS:  # file: a local handout
             return route.continue_()
         outside.append(url)
         return route.abort()

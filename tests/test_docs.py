@@ -56,5 +56,5 @@ def test_dynamic_translation_keys_exist():
 def test_every_url_parameter_is_documented_in_the_readme():
     from steppe.urlstate import FILTERS
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for key in [*(k for f in FILTERS for k in f.keys), "event", "lang", "story", "step", "card"]:
+    for key in [*(k for f in FILTERS for k in f.keys), "event", "lang", "story", "step", "card", "present"]:
         assert f"`{key}`" in readme, key

@@ -152,3 +152,13 @@ def test_explore_shows_facets_with_counts_as_links_that_add_the_filter():
     links = {link.proto.label: link.proto for link in at.get("page_link")}
     assert "Chimkent (2)" in links and "✓ Migration (3)" in links and "sentence (1)" in links
     assert at.sidebar.multiselect(key="w_event_types").value == []
+
+
+def test_a_story_slide_offers_present_and_the_handout_and_the_detail_a_card():
+    at = run_page("app_pages/stories.py", {"story": "test", "step": "1"})
+    assert not at.exception
+    assert at.button(key="story-present").label == "Present"
+    assert "Where did the congress meet?" in text_of(at)
+    at = run_page("app_pages/timeline.py", {"event": "1917-12-05-congress"})
+    assert not at.exception
+    assert [d.label for d in at.get("download_button")] == ["Printable card"]

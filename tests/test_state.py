@@ -102,3 +102,26 @@ def test_a_card_opens_from_the_link_filters_its_events_and_closes():
 def test_an_unknown_card_is_a_notice():
     at = app("app_pages/explore.py", {"card": "person:<b>x</b>"})
     assert not at.exception and any("unknown person or place card" in i.value for i in at.info)
+
+
+def test_presenter_mode_hides_the_sidebar_and_shows_the_question():
+    at = app("app_pages/stories.py", {"story": "test", "step": "1", "present": "1"})
+    assert not at.exception
+    assert len(at.sidebar.slider) == 0 and len(at.sidebar.text_input) == 0  # no filters while presenting
+    assert any("Where did the congress meet?" in m.value for m in at.markdown)
+    at.button(key="story-next").click().run()
+    assert at.query_params["step"] == "2" and at.query_params["present"] == "1"
+    assert any("Who left, and &lt;i&gt;when&lt;/i&gt;?" in m.value for m in at.markdown)  # escaped
+    at.button(key="story-home").click().run()
+    assert at.query_params["step"] == "0" and at.query_params["story"] == "test"  # the title slide is in the link
+
+
+def test_leaving_presenter_mode_returns_to_the_page_with_its_filters():
+    at = app("app_pages/stories.py", {"story": "test", "step": "2", "present": "1", "from": "1920"})
+    at.button(key="story-leave-present").click().run()
+    assert not at.exception and "present" not in at.query_params
+    assert at.query_params["step"] == "2" and at.query_params["from"] == "1920"
+    assert at.sidebar.slider[0].value == (1920, 1937)  # the sidebar is back, set from the link
+    at.button(key="story-present").click().run()
+    assert at.query_params["present"] == "1"
+

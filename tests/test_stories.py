@@ -15,3 +15,17 @@ def test_slides_are_clamped_and_carry_the_story_so_far(fixture_atlas):
     assert title.event is None and title.story_event_ids == ()
     first = get_slide(fixture_atlas.stories, fixture_atlas.events, "test", 1)
     assert first.event["event_id"] == first.story_event_ids[0] and first.heading
+
+
+def test_slides_carry_the_story_title_the_question_and_every_event(fixture_atlas):
+    from steppe.stories import story_slides
+    slides = story_slides(fixture_atlas.stories, fixture_atlas.events, "test")
+    assert [s.step for s in slides] == [0, 1, 2]
+    assert {s.title for s in slides} == {"A test story"}
+    assert slides[1].question == "Where did the congress meet?" and slides[0].question == ""
+    assert all(s.all_event_ids == ("1917-12-05-congress", "1930-spring") for s in slides)
+
+
+def test_every_curated_event_slide_has_a_question(real_atlas):
+    rows = real_atlas.stories[real_atlas.stories["step"] > 0]
+    assert (rows["question"].str.len() > 20).all() and rows["question"].str.endswith("?").all()

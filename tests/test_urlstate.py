@@ -101,3 +101,16 @@ def test_a_card_round_trips_and_an_unknown_one_is_dropped():
     for bad in ("person:kzyl-orda", "kzyl-orda", "event:x"):
         view, notices = parse_view({"card": bad}, known)
         assert view.card == "" and [n.key for n in notices] == ["url.unknown_card"]
+
+
+def test_presenter_mode_is_in_the_link_only_with_a_story():
+    known = Known(stories=(("alash", 7),))
+    view, notices = parse_view({"story": "alash", "step": "3", "present": "1"}, known)
+    assert view.present and view.step == 3 and notices == []
+    assert view_to_params(view) == {"story": "alash", "step": "3", "present": "1"}
+    assert parse_view(view_to_params(view), known) == (view, [])
+    assert not parse_view({"present": "1"}, known)[0].present            # no story: nothing to present
+    assert "present" not in view_to_params(View(story="alash", step=0))  # the title slide is in the link, present is not
+    assert view_to_params(View(story="alash", step=0))["step"] == "0"
+    view, notices = parse_view({"story": "alash", "present": "<b>yes</b>"}, known)
+    assert not view.present and [n.key for n in notices] == ["present.bad_value"]

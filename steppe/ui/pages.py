@@ -33,3 +33,8 @@ def navigation(lang: str) -> list[st.Page]:
 def link(name: str, lang: str, label: str, params: dict | None = None, icon: str | None = None, where=st) -> None:
     """A link to a registered page that keeps the view (`params`); `where` is st or a column/container."""
     where.page_link(page(name, lang), label=label, query_params=params or {}, icon=icon)
+
+
+def presenting(current: st.Page, view) -> bool:
+    """Presenter mode (?present=1) applies to a story on the Stories page, never to another page."""
+    return bool(view.present and view.story) and current.url_path == Path(PAGES["stories"][0]).stem

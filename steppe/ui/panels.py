@@ -12,6 +12,7 @@ from .. import config
 from ..cite import event_citation, permalink
 from ..escape import html_text, md_text
 from ..export import column_titles, events_table
+from ..handout import event_card
 from ..i18n import t, translator
 from ..labels import display_date, names_of
 from ..load import Atlas
@@ -73,6 +74,9 @@ def event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
             st.info(f"{t('detail.note', lang)}: {md_text(row['note'])}", icon=":material/edit_note:")
         cite_event(atlas, row, source, lang)
         card_links(atlas, row, view)
+        st.download_button(t("handout.card", lang), data=event_card(atlas, view.event, lang),
+                           file_name=f"steppe-atlas-{view.event}.html", mime="text/html", on_click="ignore",
+                           icon=":material/print:", help=t("handout.card_help", lang), key="event-card")
         for other in ("timeline", "map"):
             if other != on_page:
                 pages.link(other, lang, t(f"detail.see_on_{other}", lang), view_to_params(view),

@@ -27,12 +27,12 @@ def _as_lists(params: dict) -> dict[str, list[str]]:
     return {k: list(v) if isinstance(v, (list, tuple)) else [v] for k, v in params.items()}
 
 
-def _commit(view: View) -> View:
-    """Write the view to the session and, when it differs, to the URL."""
+def _commit(view: View, always: bool = False) -> View:
+    """Write the view to the session and, when it differs (or `always`), to the URL."""
     params = view_to_params(view)
     st.session_state[VIEW] = view
     st.session_state[PARAMS] = params
-    if _as_lists(params) != _url_params():
+    if always or _as_lists(params) != _url_params():
         st.query_params.from_dict(params)
     return view
 
@@ -45,7 +45,9 @@ def begin(known: Known) -> View:
         params = _as_lists(st.session_state[PARAMS])
     view, notices = parse_view(params, known)
     st.session_state[NOTICES] = notices
-    _commit(view)
+    # written every run: a page link (st.page_link with query_params) hands the script its parameters but leaves
+    # the browser's address without them, so the address would not match the page (a refresh lost the slide)
+    _commit(view, always=True)
     _sync_widgets(view)
     return view
 
@@ -130,7 +132,7 @@ def select_event(event_id: str) -> View:
 
 
 def go_to_step(step: int) -> None:
-    """A story's Back/Next (and the slide list's Start): the slide is in the URL."""
+    """A story's Back/Next/Title slide (buttons or keys): the slide is in the URL."""
     _commit(with_changes(view(), step=max(0, step), event=""))
 
 
@@ -139,7 +141,22 @@ def open_story(story_id: str) -> None:
 
 
 def leave_story() -> None:
-    _commit(with_changes(view(), story="", step=0))
+    _commit(with_changes(view(), story="", step=0, present=False))
+
+
+def start_presenting() -> None:
+    """Presenter mode for the story's slides: ?present=1, no sidebar, no Streamlit chrome."""
+    _commit(with_changes(view(), present=True))
+
+
+def stop_presenting() -> None:
+    """Back to the normal page of the same slide."""
+    _commit(with_changes(view(), present=False))
+
+
+def sidebar_hidden() -> None:
+    """The sidebar is not drawn in this run (presenter mode): its widgets are set again from the view when it is."""
+    st.session_state.pop(SYNCED, None)
 
 
 def set_years(year_from: int, year_to: int) -> View:
