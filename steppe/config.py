@@ -64,8 +64,10 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # an events file of ~20,000 rows; larger one
 MAX_UPLOAD_ROWS = 20_000     # what 5 MB holds; checked before the rows are parsed
 MAX_PROBLEMS_SHOWN = 50      # a data error page lists this many problems, then counts the rest
 MAX_PLAY_MARKERS = 3000      # Play ships every year's markers with the map; above this (~1 MB) Play is off: narrow the filters
-TIMELINE_LABEL_MAX = 14      # a lane names its events on the chart when it shows at most this many in the window
-TIMELINE_LABEL_CHARS = 32    # a timeline label is the title cut to this many characters (the hover has it all)
+TIMELINE_LABEL_MAX = 40      # a lane names its events (where there is room) when it shows at most this many
+TIMELINE_LABEL_CHARS = 30    # a timeline label is the title cut to this many characters (the hover has it all)
+TIMELINE_ZOOMED_YEARS = 8    # a window shorter than this is "zoomed in": lanes may grow to TIMELINE_MAX_ROWS sub-rows
+TIMELINE_MAX_ROWS = 8        # so that close events stand apart; wider windows keep 5 sub-rows a lane (a short chart)
 
 # --- map ---------------------------------------------------------------------------------------------------------
 MAP_CENTER = (45.0, 62.0)    # Central Asia, between the Caspian and the Altai
@@ -73,7 +75,8 @@ MAP_CENTER = (45.0, 62.0)    # Central Asia, between the Caspian and the Altai
 # edge, where routes of recall and escort end; zoomed out, Leningrad too lies on the basemap's land.
 MAP_BOUNDS = [[35.0, 34.0], [58.0, 88.0]]
 BASEMAP_BOX = [[25.0, 20.0], [68.0, 100.0]]  # what geo/land.geojson covers: the map cannot be panned beyond it
-MAP_MIN_ZOOM, MAP_MAX_ZOOM = 3, 9
+MAP_MIN_ZOOM, MAP_MAX_ZOOM = 4, 9  # below 4 a 620-px-high map shows more than the basemap holds
 LABEL_FONT_PX, LABEL_CHAR_PX, LABEL_HEIGHT_PX = 12, 7.2, 15  # place labels: size used to keep them apart
+LABEL_MAX_CHARS = 24         # a place label is its name cut to this (the marker's tooltip has the whole name)
 PLAY_YEARS = (YEAR_MIN + 1, YEAR_MAX - 1)  # Play steps through the atlas' own period, 1917-1936
 ASSET_PREFIX = "/app/static/vendor"  # Streamlit serves ./static at /app/static (server.enableStaticServing)

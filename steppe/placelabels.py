@@ -50,6 +50,14 @@ def label_offset(point: LabelPoint, zoom: float, ring_deg: float) -> float:
     return point.radius + LABEL_GAP_PX + (ring_px(point.lat, zoom, ring_deg) if point.ring else 0.0)
 
 
+def short_label(name: str) -> str:
+    """A place's label: its name without the parenthesis (the tooltip has it whole), cut to config.LABEL_MAX_CHARS."""
+    text = " ".join(str(name).split())
+    head = text.split(" (")[0].strip() or text
+    limit = config.LABEL_MAX_CHARS
+    return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"
+
+
 def label_width(text: str) -> float:
     return len(text) * config.LABEL_CHAR_PX + 6
 

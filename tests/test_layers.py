@@ -1,4 +1,7 @@
-"""Which features a map shows: the view's filters and years for the Map page, the story so far for a slide."""
+"""Which features a map shows: the view's filters (every year, for Play) and its window for the Map page, the story
+so far for a slide; the regions of one date in both."""
+import pandas as pd
+
 from steppe.layers import map_layers, slide_layers
 from steppe.stories import get_slide
 from steppe.urlstate import View
@@ -9,12 +12,22 @@ def test_map_layers_follow_the_view(fixture_atlas):
     some = map_layers(fixture_atlas, View(threads=("migration",)))
     assert len(some.events) < len(everything.events) and set(some.events["thread"]) == {"migration"}
     assert everything.unplaced == 1 and not everything.aggregated
+    assert [g.layer_name for g in everything.groups] == ["Historical regions (approximate)", "Routes (schematic)",
+                                                         "Events"]
 
 
-def test_regions_are_those_valid_in_the_years(fixture_atlas):
-    early = map_layers(fixture_atlas, View(year_from=1920, year_to=1921)).regions["features"]
-    late = map_layers(fixture_atlas, View(year_from=1935, year_to=1936)).regions["features"]
-    assert [f["properties"]["region_id"] for f in early] != [f["properties"]["region_id"] for f in late]
+def test_regions_are_those_of_the_last_day_of_the_window(fixture_atlas):
+    early = map_layers(fixture_atlas, View(year_from=1920, year_to=1921))
+    late = map_layers(fixture_atlas, View(year_from=1920, year_to=1935))
+    assert early.date == pd.Timestamp(1921, 12, 31)
+    assert [f["properties"]["region_id"] for f in early.regions["features"]] == ["turkestan-asrr"]
+    assert [f["properties"]["region_id"] for f in late.regions["features"]] == ["kazakh-asrr"]  # not both periods
+
+
+def test_a_selected_event_with_a_place_is_where_the_map_goes(fixture_atlas):
+    assert map_layers(fixture_atlas, View(event="1930-spring")).focus == (42.3, 69.6)
+    assert map_layers(fixture_atlas, View(event="1931-1933-famine")).focus is None  # no single place
+    assert map_layers(fixture_atlas, View()).focus is None
 
 
 def test_a_slide_shows_the_story_so_far_with_its_event_selected(fixture_atlas):
@@ -23,3 +36,5 @@ def test_a_slide_shows_the_story_so_far_with_its_event_selected(fixture_atlas):
     assert set(layers.events["event_id"]) == set(slide.story_event_ids)
     html = layers.fmap.get_root().render()
     assert "#111111" in html  # the selected event's ring
+    # the fixture's regions start in April 1918: the slide shows those of that first day, and says so
+    assert layers.date == pd.Timestamp(1918, 4, 1) and len(layers.regions["features"]) == 1

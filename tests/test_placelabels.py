@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from steppe import config
 from steppe.markers import MARKER_OFFSET_DEG
-from steppe.placelabels import LabelPoint, label_offset, label_width, min_zooms, project, ring_px
+from steppe.placelabels import LabelPoint, label_offset, label_width, min_zooms, project, ring_px, short_label
 
 ZOOMS = range(config.MAP_MIN_ZOOM, config.MAP_MAX_ZOOM + 1)
 
@@ -87,3 +87,11 @@ def test_curated_places_of_the_whole_period_are_labelled_without_overlap(real_at
     found = min_zooms(points, ring_deg=MARKER_OFFSET_DEG)
     assert len(found) >= len(points) // 2  # most places get a label somewhere between zoom 4 and 9
     check_no_overlap(points, found)
+
+
+def test_a_label_is_the_name_without_its_parenthesis_and_short():
+    assert short_label("South Kazakhstan (southern Kazakhstan; South Kazakhstan oblast from 1932)") == "South Kazakhstan"
+    assert short_label("Tsaritsyn (Stalingrad from 1925)") == "Tsaritsyn"
+    assert short_label("(unnamed)") == "(unnamed)"
+    long = short_label("A very long name of a district without any parenthesis")
+    assert len(long) == config.LABEL_MAX_CHARS and long.endswith("…")
