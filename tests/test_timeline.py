@@ -3,11 +3,11 @@ import pandas as pd
 
 from factories import many_events
 from steppe import config
-from steppe.timeline import build_timeline, is_aggregated, pack_slots
+from steppe.timeline import build_timeline, is_aggregated, pack_slots, room_for_labels
 
 
 def event_markers(fig):
-    return [tr for tr in fig.data if tr.mode == "markers" and tr.customdata is not None]
+    return [tr for tr in fig.data if tr.mode.startswith("markers") and tr.customdata is not None]
 
 
 def test_timeline_has_one_marker_per_event_carrying_its_id(fixture_atlas):
@@ -41,6 +41,40 @@ def test_pack_slots_separates_overlapping_events():
     slots = pack_slots([day("1925-01-01"), day("1925-01-02"), day("1930-01-01")],
                        [day("1925-12-31"), day("1925-06-01"), day("1930-01-01")])
     assert slots[0] != slots[1] and slots[2] == 0
+
+
+def test_an_event_is_named_only_where_its_sub_row_has_room_before_the_next():
+    day = pd.Timestamp
+    starts = [day("1925-01-01"), day("1925-02-01"), day("1925-09-01"), day("1925-01-15")]
+    ends = [s + pd.Timedelta(days=100) for s in starts]
+    room = room_for_labels(starts, [0, 0, 0, 1], ends, pd.Timedelta(days=5))
+    assert room == [False, True, True, True]  # the first label would run into the second event
+    assert room_for_labels(starts, [0, 0, 0, 1], ends, pd.Timedelta(days=5), limit=day("1925-06-01")) == [
+        False, True, False, True]  # a label that would run off the chart's right edge is left out
+
+
+def labels_of(fig):
+    return [text for tr in event_markers(fig) for text in (tr.text or ()) if text]
+
+
+def test_a_zoomed_window_with_few_events_names_them_and_a_busy_one_does_not(real_atlas):
+    from steppe.filters import filter_events
+    from steppe.urlstate import View
+    few = filter_events(real_atlas.events, View(year_from=1924, year_to=1926, threads=("confiscation",)))
+    fig = build_timeline(few, lang="en", year_from=1924, year_to=1926)
+    assert 0 < len(labels_of(fig)) <= len(few)
+    assert all(len(text) <= config.TIMELINE_LABEL_CHARS for text in labels_of(fig))
+    busy = filter_events(real_atlas.events, View(year_from=1924, year_to=1926, threads=("party_struggle",)))
+    assert len(busy) > config.TIMELINE_LABEL_MAX and not labels_of(build_timeline(busy, lang="en", year_from=1924,
+                                                                                   year_to=1926))
+
+
+def test_hover_and_labels_are_escaped_once(real_atlas):
+    events = real_atlas.events.head(3).assign(title=["Alash's \"congress\" & <b>", "x", "y"], thread="alash")
+    fig = build_timeline(events, lang="en", year_from=1916, year_to=1937)
+    text = " ".join(h for tr in event_markers(fig) for h in list(tr.hovertext) + list(tr.text or ()))
+    assert "Alash's \"congress\" &amp; &lt;b&gt;" in text
+    assert "&quot;" not in text and "&#x27;" not in text and "&amp;amp;" not in text
 
 
 def test_timeline_counts_per_month_above_the_limit():
