@@ -12,8 +12,9 @@ from .i18n import t, translator
 from .labels import display_date
 
 LANE_SLOTS = 5            # sub-rows of a lane in the compact chart (home page); the full chart: config limits
-ROW_PX, LANE_GAP, PLOT_PX = 20, 1.4, 900  # a sub-row's height; the gap between lanes (in rows); the plot's
-                                          # width assumed when keeping markers and labels apart (a narrow screen)
+LANE_GAP, PLOT_PX = 1.4, 900  # the gap between lanes (in sub-rows); the plot's width assumed when keeping markers
+                              # and labels apart (a narrow screen)
+CONTEXT_ROW = 0.3             # the spacing of the thin lines of events that run across the whole window
 MARKER_GAP_PX, LABEL_CHAR_PX = 16, 7.0   # markers closer than this on one sub-row would touch; a label's letters
 CERTAINTY_SYMBOLS = {"certain": "circle", "approximate": "circle-open", "disputed": "diamond",
                      "claim": "square-open"}
@@ -41,6 +42,27 @@ def pack_slots(starts: list, ends: list, max_slots: int = LANE_SLOTS, gap=pd.Tim
                 slot_end[index] = max(slot_end[index], end)
                 slots.append(index)
     return slots
+
+
+def pack_labelled(starts: list, ends: list, label_ends: list, max_slots: int, gap) -> tuple[list, list] | None:
+    """Packing that keeps a sub-row free up to the end of an event's title where a sub-row has room (the event is
+    then named), else up to the event's end; None if the lane would overflow (some events would touch)."""
+    slot_end: list = []
+    slots, named = [], []
+    for start, end, label_end in zip(starts, ends, label_ends):
+        for want, name in ((label_end, True), (end, False)):
+            free = next((i for i, last in enumerate(slot_end) if start > last + gap), None)
+            if free is None and len(slot_end) < max_slots:
+                slot_end.append(want)
+                free = len(slot_end) - 1
+            if free is not None:
+                slot_end[free] = want
+                slots.append(free)
+                named.append(name)
+                break
+        else:
+            return None
+    return slots, named
 
 
 def room_for_labels(starts: list, slots: list[int], label_ends: list, gap, limit=pd.Timestamp.max) -> list[bool]:
@@ -94,13 +116,15 @@ class Lanes:
     row_px: int
 
 
-def lanes_for(threads: list[str], rows: dict, row_px: int) -> Lanes:
-    """Lanes stacked from the bottom (the first thread on top), each as tall as its sub-rows."""
+def lanes_for(threads: list[str], rows: dict, row_px: int, context: dict | None = None) -> Lanes:
+    """Lanes stacked from the bottom (the first thread on top), each as tall as its sub-rows and, under them,
+    thin lines for its events that run across the whole window (`context`: how many)."""
     top, centre, y = {}, {}, 0.0
     for thread in reversed(threads):
         n = max(1, rows.get(thread, 1))
-        top[thread], centre[thread] = y + n - 1, y + (n - 1) / 2
-        y += n - 1 + LANE_GAP
+        below = CONTEXT_ROW * (context or {}).get(thread, 0)
+        top[thread], centre[thread] = y + below + n - 1, y + (below + n - 1) / 2
+        y += below + n - 1 + LANE_GAP
     return Lanes(top, centre, y - LANE_GAP, row_px)
 
 
@@ -141,30 +165,44 @@ def _add_monthly_counts(fig: go.Figure, events: pd.DataFrame, threads: list[str]
 def _place(points: pd.DataFrame, threads: list[str], compact: bool, window: tuple[int, int]) -> Lanes:
     """Sub-rows for every event, and which are named: markers keep MARKER_GAP_PX apart at the window's scale; in a
     lane with at most config.TIMELINE_LABEL_MAX events in the window, an event is named where its sub-row has
-    room for the title before the next event."""
+    room for the title. Zoomed in, events that run across the whole window (their marker outside it) are thin
+    lines under their lane."""
     lo, hi = pd.Timestamp(window[0], 1, 1), pd.Timestamp(window[1], 12, 31)
-    per_px = (hi - lo) / PLOT_PX
-    zoomed = window[1] - window[0] < config.TIMELINE_ZOOMED_YEARS
-    max_rows = LANE_SLOTS if compact or not zoomed else config.TIMELINE_MAX_ROWS
-    points["slot"], points["label"] = 0, ""
-    rows = {}
-    for thread, group in points.groupby("thread", sort=False):
+    per_px, gap = (hi - lo) / PLOT_PX, (hi - lo) / PLOT_PX * MARKER_GAP_PX
+    zoomed = not compact and window[1] - window[0] < config.TIMELINE_ZOOMED_YEARS
+    max_rows = config.TIMELINE_MAX_ROWS if zoomed else LANE_SLOTS
+    points["slot"], points["label"] = 0.0, ""
+    # events running across the whole window whose marker (at the middle of their span) lies outside it
+    across = zoomed & (points["start"] < lo) & (points["end"] > hi) & ((points["mid"] < lo) | (points["mid"] > hi))
+    rows, context = {}, {}
+    for thread, group in points[~across].groupby("thread", sort=False):
         group = group.sort_values("start")
-        starts, gap = list(group["start"]), per_px * MARKER_GAP_PX
+        starts = list(group["start"])
         slots = pack_slots(starts, list(group["end"]), max_rows, gap)
+        if not compact and ((group["end"] >= lo) & (group["start"] <= hi)).sum() <= config.TIMELINE_LABEL_MAX:
+            titles = [short_title(title) for title in group["title"]]
+            edge = hi + (hi - lo) * 0.02
+            label_ends = [max(end, mid + per_px * (MARKER_GAP_PX + LABEL_CHAR_PX * len(text)))
+                          for mid, end, text in zip(group["mid"], group["end"], titles)]
+            # room for titles: up to three sub-rows more than the markers need, unless the lane would overflow
+            usable = [e if e <= edge else end for e, end in zip(label_ends, group["end"])]
+            packed = pack_labelled(starts, list(group["end"]), usable, min(max_rows, max(slots) + 3), gap)
+            if packed is not None:
+                slots, named = packed
+                room = [ok and e <= edge for ok, e in zip(named, label_ends)]
+            else:
+                room = room_for_labels(starts, slots, label_ends, gap, limit=edge)
+            points.loc[group.index, "label"] = [text if ok else "" for text, ok in zip(titles, room)]
         points.loc[group.index, "slot"] = slots
         rows[thread] = max(slots) + 1
-        shown = ((group["end"] >= lo) & (group["start"] <= hi)).sum()
-        if compact or shown > config.TIMELINE_LABEL_MAX:
-            continue
-        titles = [short_title(title) for title in group["title"]]
-        label_ends = [max(end, mid + per_px * (MARKER_GAP_PX + LABEL_CHAR_PX * len(text)))
-                      for mid, end, text in zip(group["mid"], group["end"], titles)]
-        room = room_for_labels(starts, slots, label_ends, gap, limit=hi + (hi - lo) * 0.02)
-        points.loc[group.index, "label"] = [text if ok else "" for text, ok in zip(titles, room)]
+    for thread, group in points[across].groupby("thread", sort=False):
+        order = group.sort_values("start").index
+        points.loc[order, "slot"] = [rows.get(thread, 1) - 1 + LANE_GAP / 2 + CONTEXT_ROW * k for k in range(len(order))]
+        context[thread] = len(order)
     labels = bool((points["label"] != "").any())
-    lanes = lanes_for(threads, rows, 16 if compact else (22 if labels else 15))
+    lanes = lanes_for(threads, rows, 16 if compact else (22 if labels else 15), context)
     points["y"] = [lanes.top[th] - slot for th, slot in zip(points["thread"], points["slot"])]
+    points["across"] = across
     return lanes
 
 
@@ -183,7 +221,12 @@ def _add_events(fig: go.Figure, events: pd.DataFrame, threads: list[str], lang: 
             fig.add_trace(_segments(fuzzy["fuzzy_start"], fuzzy["fuzzy_end"], fuzzy["y"], color, 12, 0.18,
                                     f"{name}: {t('timeline.fuzzy', lang)}"))
         if not spans.empty:
-            fig.add_trace(_segments(spans["start"], spans["end"], spans["y"], color, 7, 0.55, name))
+            wide = spans[spans["across"]]
+            if not wide.empty:  # context: events running across the whole window, thin
+                fig.add_trace(_segments(wide["start"], wide["end"], wide["y"], color, 3, 0.5, name))
+            spans = spans[~spans["across"]]
+            if not spans.empty:
+                fig.add_trace(_segments(spans["start"], spans["end"], spans["y"], color, 7, 0.55, name))
         labelled = (group["label"] != "").any()
         fig.add_trace(go.Scatter(
             x=group["mid"], y=group["y"], mode="markers+text" if labelled else "markers", name=name,
