@@ -5,6 +5,8 @@ Layers sit in panes, bottom to top: land, historical regions, water, rivers, mod
 above them; place labels above those. Everything here is escaped text from data or the catalogue."""
 from __future__ import annotations
 
+import math
+
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
@@ -13,6 +15,7 @@ from . import config
 from .assets import MAP_JS, LEAFLET_CSS
 from .escape import html_text
 from .i18n import t
+from .placelabels import project
 
 PANES = (("atlas-outside", 205), ("atlas-land", 210), ("atlas-regions", 220), ("atlas-water", 230),
          ("atlas-rivers", 235), ("atlas-borders", 240), ("atlas-labels", 450))
@@ -21,6 +24,7 @@ MAP_CSS = f"""<style>
 .leaflet-tooltip,.leaflet-popup-content{{font-size:14px;line-height:1.35}}
 .leaflet-tooltip{{max-width:360px;white-space:normal}}
 .leaflet-control-layers{{font-size:13px}}
+.leaflet-control-attribution{{font-size:10px}}
 .atlas-popup ul{{list-style:none;padding:0;margin:4px 0;max-height:240px;overflow:auto}}
 .atlas-popup li{{margin:2px 0}}
 .atlas-popup .atlas-popup-hint{{margin:2px 0 4px;font-size:12px;color:#564e43}}
@@ -124,13 +128,21 @@ class AtlasMap(folium.Map):
         return [list(corner) for corner in config.MAP_BOUNDS]
 
 
+def min_zoom(height: int) -> float:
+    """The lowest zoom at which the basemap's box is as high as the map: zoomed out further, the map would show
+    more grey than land and sea (in quarter steps, as the map zooms)."""
+    (south, west), (north, east) = config.BASEMAP_BOX
+    box_px = project(south, west, 0)[1] - project(north, west, 0)[1]
+    return max(config.MAP_MIN_ZOOM, math.ceil(4 * math.log2(height / box_px)) / 4)
+
+
 def base_map(countries: dict, basemap: dict | None, lang: str, height: int = 620) -> AtlasMap:
     """The basemap alone: no event, route or region (those are added on top, see maps.event_groups)."""
     (south, west), (north, east) = config.BASEMAP_BOX
     fmap = AtlasMap(location=config.MAP_CENTER, zoom_start=4, tiles=None, control_scale=True, height=height,
-                    min_zoom=config.MAP_MIN_ZOOM, max_zoom=config.MAP_MAX_ZOOM, zoom_snap=0.25, zoom_delta=0.5,
-                    max_bounds=True, min_lat=south, max_lat=north, min_lon=west, max_lon=east,
-                    max_bounds_viscosity=0.8)  # SVG, not canvas: each feature is an element the tests can find
+                    zoom_snap=0.25, zoom_delta=0.5, max_bounds=True, min_lat=south, max_lat=north, min_lon=west,
+                    max_lon=east, max_bounds_viscosity=0.8)  # SVG, not canvas: each feature is an element tests find
+    fmap.options.update(minZoom=min_zoom(height), maxZoom=config.MAP_MAX_ZOOM)  # (folium gives these to tiles)
     fmap.default_js = list(MAP_JS)
     fmap.default_css = list(LEAFLET_CSS)
     fmap.fit_bounds(config.MAP_BOUNDS)

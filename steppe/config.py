@@ -75,7 +75,7 @@ MAP_CENTER = (45.0, 62.0)    # Central Asia, between the Caspian and the Altai
 # edge, where routes of recall and escort end; zoomed out, Leningrad too lies on the basemap's land.
 MAP_BOUNDS = [[35.0, 34.0], [58.0, 88.0]]
 BASEMAP_BOX = [[25.0, 20.0], [68.0, 100.0]]  # what geo/land.geojson covers: the map cannot be panned beyond it
-MAP_MIN_ZOOM, MAP_MAX_ZOOM = 4, 9  # below 4 a 620-px-high map shows more than the basemap holds
+MAP_MIN_ZOOM, MAP_MAX_ZOOM = 3, 9  # labels are placed for these zooms; a map may not zoom out beyond its basemap
 LABEL_FONT_PX, LABEL_CHAR_PX, LABEL_HEIGHT_PX = 12, 7.2, 15  # place labels: size used to keep them apart
 LABEL_MAX_CHARS = 24         # a place label is its name cut to this (the marker's tooltip has the whole name)
 PLAY_YEARS = (YEAR_MIN + 1, YEAR_MAX - 1)  # Play steps through the atlas' own period, 1917-1936
