@@ -25,7 +25,6 @@ THREADS = tuple(THREAD_COLORS)
 ROUTE_COLORS = {"migration": "#b35806", "relocation": "#1b7837", "forced": "#7b3294"}
 ROUTE_GROUPS = {"migration": "migration", "relocation": "relocation", "recall": "relocation",
                 "deportation": "forced", "exile": "forced", "escort": "forced"}
-FORCED_ROUTE_KINDS = ("deportation", "exile", "escort")
 # Line dashes by the certainty of the movement as drawn (every route is schematic: a line, not a traced path).
 ROUTE_DASHES = {"certain": "12 5", "approximate": "6 6", "disputed": "1 7", "claim": "1 7"}
 REGION_COLOR, REGION_EDGE = "#7a6a4f", "#5b4c33"
