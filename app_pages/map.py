@@ -3,7 +3,6 @@ from steppe.ui.context import page_context
 
 atlas, view = page_context()
 panels.page_header("map.title", "map.lead", view.lang)
-mapview.play_controls(view.lang)
-mapview.map_panel(atlas, view.lang)
-panels.map_legend(view.lang)
-panels.event_detail(atlas, state.view(), on_page="map")
+beside_map = mapview.map_panel(atlas, view.lang)
+with beside_map:
+    panels.event_detail(atlas, state.view(), on_page="map")

@@ -20,7 +20,8 @@ atlas, view = page_context()
 lang = view.lang
 panels.page_header("timeline.title", "timeline.lead", lang)
 events = filter_events(atlas.events, view, atlas.search)
-st.caption(t("timeline.count", lang, n=len(events)) + " · " + t("timeline.symbols", lang))
+st.caption(t("timeline.count", lang, n=len(events)) + " · " + t("timeline.symbols", lang) + "  \n"
+           + t("timeline.zoom_hint", lang))
 if events.empty:
     panels.no_events(view, "timeline")
 else:

@@ -1,25 +1,53 @@
 #!/usr/bin/env python3
 """Screenshot pages of a running Steppe Atlas in headless Chromium, network blocked.
 
-usage: python scripts/screenshot.py [--size WIDTHxHEIGHT] http://localhost:8501 OUTDIR [name=]path[?query] ...
-A path may be given a file name (`present-1920x1080=/stories?story=bukeikhan&step=2&present=1`). With --size the
-picture is one screen of that size (a projector); without it, the whole page at 1400x1000.
-Prints every request that tried to leave localhost (there should be none)."""
-import sys
+usage: python scripts/screenshot.py [--size 1920x1080] [--name NAME] http://localhost:8501 OUTDIR path[?query] [path ...]
+  --size   the window (default 1400x1000); --name the file name (one path only; default from the path)
+Waits for the script run to end and, on a map, for its layers and labels. Prints every request that tried to
+leave localhost (there should be none).
+
+The screenshots in docs/screenshots/ are made with:
+  python scripts/screenshot.py --size 1920x1080 --name map-1920 URL docs/screenshots "/map?from=1920&to=1920"
+  (and 1925, 1932), --name timeline-1924-1926 "/timeline?from=1924&to=1926", and
+  --size 390x844 --name map-phone "/map?from=1925&to=1925"."""
+import argparse
 from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+TIMEOUT = 90_000
 
 
-def main(base: str, outdir: str, paths: list[str], size: tuple[int, int] | None = None) -> None:
-    Path(outdir).mkdir(parents=True, exist_ok=True)
+def wait_for_app(page) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=TIMEOUT)
+    page.wait_for_selector("[data-testid='stMain']", timeout=TIMEOUT)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=TIMEOUT)
+
+
+def wait_for_map(page) -> None:
+    """The map's frame has drawn its layers (atlas-map.js has shown a frame)."""
+    if not page.locator("iframe[title*='st_folium']").count():
+        return
+    frame = page.frame_locator("iframe[title*='st_folium']").first
+    frame.locator(".atlas-play").wait_for(timeout=TIMEOUT)
+    frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="1400x1000")
+    parser.add_argument("--name", default="")
+    parser.add_argument("base")
+    parser.add_argument("outdir")
+    parser.add_argument("paths", nargs="+")
+    args = parser.parse_args()
+    width, height = (int(x) for x in args.size.split("x"))
+    Path(args.outdir).mkdir(parents=True, exist_ok=True)
     blocked = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        width, height = size or (1400, 1000)
         page = browser.new_page(viewport={"width": width, "height": height})
 
         def guard(route):
@@ -29,25 +57,18 @@ def main(base: str, outdir: str, paths: list[str], size: tuple[int, int] | None 
             blocked.append(route.request.url)
             return route.abort()
         page.context.route("**/*", guard)
-        for entry in paths:
-            name, _, rest = entry.partition("=/") if "=/" in entry else ("", "", entry.lstrip("/"))
-            path = "/" + rest
-            page.goto(base + path)
-            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60000)
-            page.wait_for_selector("[data-testid='stMain']", timeout=60000)
-            page.wait_for_timeout(6000)  # let iframes draw: this is a picture for people, not a test
-            name = name or (path.strip("/").split("?")[0] or "home").replace("/", "_")
-            page.screenshot(path=f"{outdir}/{name}.png", full_page=size is None)
-            print("shot", path)
+        for path in args.paths:
+            page.goto(args.base + path)
+            wait_for_app(page)
+            wait_for_map(page)
+            wait_for_app(page)
+            page.wait_for_timeout(1500)  # let fonts and the chart settle: this is a picture for people, not a test
+            name = args.name or (path.strip("/").split("?")[0] or "home").replace("/", "_")
+            page.screenshot(path=f"{args.outdir}/{name}.png", full_page=False)
+            print("shot", path, "->", name)
         browser.close()
     print("blocked requests:", blocked)
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    size = None
-    if args and args[0].startswith("--size"):
-        value = args[0].split("=", 1)[1] if "=" in args[0] else args.pop(1)
-        size = tuple(int(v) for v in value.lower().split("x"))
-        args = args[1:]
-    main(args[0], args[1], args[2:], size)
+    main()

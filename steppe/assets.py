@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import filecmp
 import re
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,16 @@ LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layer
 # folium-shim.js (in the repo) stands in for the two jQuery calls Folium's templates make.
 LEAFLET_JS = (("folium_shim", "/app/static/folium-shim.js"), ("leaflet", f"{config.ASSET_PREFIX}/leaflet/leaflet.js"))
 LEAFLET_CSS = (("leaflet_css", f"{config.ASSET_PREFIX}/leaflet/leaflet.css"),)
+
+
+def _versioned(name: str) -> str:
+    """/app/static/<name>?v=<digest of the file>: a browser never keeps an old copy after an update."""
+    digest = hashlib.sha1((config.STATIC_DIR / name).read_bytes()).hexdigest()[:10]
+    return f"/app/static/{name}?v={digest}"
+
+
+# atlas-map.js (in the repo): labels by zoom, the years of Play, popup clicks, the legend (see the file)
+MAP_JS = LEAFLET_JS + (("steppe_atlas", _versioned("atlas-map.js")),)
 
 
 def sync_static_assets(static_dir: Path = config.STATIC_DIR) -> Path:

@@ -18,8 +18,12 @@ def enrich_events(events: pd.DataFrame, spans, places: pd.DataFrame, sources: pd
     out["precision"] = [s.precision for s in spans]
     out["qualified"] = [s.qualified for s in spans]
     by_place = places.set_index("place_id")
-    out["lat"] = out["place_id"].map(by_place["lat"])
-    out["lon"] = out["place_id"].map(by_place["lon"])
+    out["place_precision"] = out["place_id"].map(by_place["precision"]).fillna("")
+    out["place_note"] = out["place_id"].map(by_place["note"]).fillna("") if "note" in by_place else ""
+    # a place of precision `country` stands for a whole country: its events have no single place and no dot
+    single = out["place_precision"] != "country"
+    out["lat"] = out["place_id"].map(by_place["lat"]).where(single)
+    out["lon"] = out["place_id"].map(by_place["lon"]).where(single)
     out["place_name"] = out["place_id"].map(by_place["period_name"]).fillna("")
     out["source_short"] = out["source_id"].map(sources.set_index("source_id")["short"]).fillna("")
     # names instead of ids, for the table and the downloads ("; " between names, as in the data)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import config
+from .dates import DateError, parse_date
 from .model import split_ids
 from .search import SearchIndex, matches
 from .urlstate import View
@@ -62,10 +64,61 @@ def filter_routes(routes: pd.DataFrame, view: View) -> pd.DataFrame:
 
 
 def regions_valid_in(regions: dict, bounds: tuple, view: View) -> dict:
-    """The region features whose validity (parsed at load into `bounds`) overlaps the view's years."""
+    """The region features whose validity [start, end) (parsed at load into `bounds`) overlaps the view's years.
+    Several configurations of one unit may overlap a window: the map uses `regions_on` a single date instead."""
     lo, hi = year_window(view)
     features = [feature for feature, (start, end) in zip(regions.get("features", []), bounds)
-                if start <= hi and end >= lo]
+                if start <= hi and end > lo]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def region_date(year_to: int, bounds: tuple) -> pd.Timestamp:
+    """The one date whose regions a map shows: 31 December of the window's last year, kept within the region data
+    (not before the first day a region starts, not after the last day of the latest one to end in the atlas'
+    years: outlines valid until 1991 only close the Soviet period)."""
+    day = pd.Timestamp(year_to, 12, 31)
+    if not bounds:
+        return day
+    first = min(start for start, _ in bounds)
+    ends = [end for _, end in bounds if end.year <= config.YEAR_MAX]
+    last = max(ends) - pd.Timedelta(days=1) if ends else day
+    return max(min(day, last), first)
+
+
+def _day(edtf: str, default: pd.Timestamp) -> pd.Timestamp:
+    text = str(edtf or "").strip()
+    if not text or text == "..":
+        return default
+    try:
+        return pd.Timestamp(parse_date(text).start)
+    except DateError:
+        return default
+
+
+def name_on(properties: dict, date: pd.Timestamp) -> str:
+    """The region's name on a date, from its dated `names` ([from, to)); its `name` when none is dated then."""
+    for entry in properties.get("names") or ():
+        if not isinstance(entry, dict):
+            continue
+        start, end = _day(entry.get("from"), pd.Timestamp.min), _day(entry.get("to"), pd.Timestamp.max)
+        if start <= date < end and entry.get("name"):
+            return str(entry["name"])
+    return str(properties.get("name") or "")
+
+
+def regions_on(regions: dict, bounds: tuple, date: pd.Timestamp) -> dict:
+    """The region features valid on one date (at most one per `unit_id`), each with `name_on_date` set: the map
+    never stacks two configurations of a unit, or two periods."""
+    features, units = [], set()
+    for feature, (start, end) in zip(regions.get("features", []), bounds):
+        if not start <= date < end:
+            continue
+        properties = feature.get("properties") or {}
+        unit = properties.get("unit_id") or properties.get("region_id")
+        if unit in units:  # the loader's data never has this; a hand-edited file might
+            continue
+        units.add(unit)
+        features.append({**feature, "properties": {**properties, "name_on_date": name_on(properties, date)}})
     return {"type": "FeatureCollection", "features": features}
 
 

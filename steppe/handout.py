@@ -15,7 +15,8 @@ from .escape import html_text
 from .i18n import t, translator
 from .labels import display_date, names_of
 from .layers import SlideLayers, slide_layers, sources_short
-from .maps import country_collection, region_tooltip_properties
+from .basemap import country_collection
+from .maps import region_tooltip_properties
 from .stories import Slide, story_slides
 from .storymap import COUNTRY_STYLE, PADDING_BOTTOM_RIGHT, PADDING_TOP_LEFT, REGION_STYLE, map_spec
 from .strip import strip_data, strip_svg

@@ -50,8 +50,8 @@ class Translator:
         return format_decimal(value, locale=self.locale)
 
     def date(self, day: dt.date, precision: str = "day") -> str:
-        """A date in the locale's words: '5 Dec 1917', 'Dec 1917', '1917'."""
-        pattern = {"day": "d MMM y", "month": "LLL y"}.get(precision, "y")
+        """A date in the locale's words: '5 Dec 1917', 'Dec 1917', '1917'; 'long': '31 December 1925'."""
+        pattern = {"day": "d MMM y", "month": "LLL y", "long": "d MMMM y"}.get(precision, "y")
         return format_date(day, pattern, locale=self.locale)
 
     def month(self, day: dt.date) -> str:

@@ -1,29 +1,36 @@
-"""What one map shows, chosen from the atlas for a view (the Map page) or a slide (a story): pure selection,
-and for a slide the bounds the map fits and the place names it writes."""
+"""What one map shows, chosen from the atlas for a view (the Map page) or a slide (a story): pure selection."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+
+import math
 
 import folium
 import pandas as pd
 
 from . import config
-from .filters import filter_events, filter_routes, regions_valid_in
-from .maps import build_event_map
+from .basemap import base_map
+from .filters import filter_events, filter_routes, region_date, regions_on
+from .frames import make_frames
+from .maps import event_groups, layer_control
 from .markers import marker_positions
 from .model import split_ids
-from .urlstate import View, view_to_params, with_changes
+from .urlstate import View, with_changes
 
 
 @dataclass(frozen=True, eq=False)
 class MapLayers:
-    """The filtered frames, the marker index (for clicks) and the folium.Map."""
+    """The frames of the view's window, the marker index and the folium.Map. For the Map page, `fmap` is the
+    basemap alone and `groups` (and `control`) go on top of it in the browser; a slide's `fmap` has everything."""
     events: pd.DataFrame
     routes: pd.DataFrame
     regions: dict
     markers: pd.DataFrame
     fmap: folium.Map
+    groups: tuple = ()
+    control: folium.LayerControl | None = None
+    date: pd.Timestamp | None = None          # the regions are those valid on this day
+    focus: tuple | None = None                 # (lat, lon) of the selected event, when it has a single place
 
     @property
     def aggregated(self) -> bool:
@@ -38,15 +45,40 @@ def sources_short(atlas) -> dict:
     return dict(zip(atlas.sources["source_id"], atlas.sources["short"]))
 
 
+def people_names(atlas) -> dict:
+    return dict(zip(atlas.people["person_id"], atlas.people["name"]))
+
+
+def basemap_layers(atlas) -> dict:
+    return {"land": atlas.land, "water": atlas.water, "rivers": atlas.rivers}
+
+
+def focus_of(events: pd.DataFrame, event_id: str) -> tuple | None:
+    """Where the selected event happened, if it has a single place."""
+    if not event_id:
+        return None
+    hit = events[events["event_id"] == event_id]
+    if hit.empty or pd.isna(hit["lat"].iloc[0]):
+        return None
+    return float(hit["lat"].iloc[0]), float(hit["lon"].iloc[0])
+
+
 def map_layers(atlas, view: View, height: int = 620) -> MapLayers:
-    """The Map page: events, routes and regions of the view's filters and years."""
-    events = filter_events(atlas.events, view, atlas.search)
-    routes = filter_routes(atlas.routes, view)
-    regions = regions_valid_in(atlas.regions, atlas.region_bounds, view)
-    markers = marker_positions(events, view.lang)
-    fmap = build_event_map(events, routes, regions, atlas.countries, sources_short(atlas), lang=view.lang,
-                           markers=markers, link_params=view_to_params(with_changes(view, event="")), height=height)
-    return MapLayers(events, routes, regions, markers, fmap)
+    """The Map page: events, routes and regions of the view's filters. The map carries every year of them, so
+    that Play can step through the years in the browser; it opens on the view's window, with the regions valid
+    on its last day (see filters.region_date)."""
+    every_year = with_changes(view, year_from=config.YEAR_MIN, year_to=config.YEAR_MAX)
+    all_events, all_routes = filter_events(atlas.events, every_year, atlas.search), filter_routes(atlas.routes, every_year)
+    events, routes = filter_events(all_events, view), filter_routes(all_routes, view)
+    date = region_date(view.year_to, atlas.region_bounds)
+    fmap = base_map(atlas.countries, basemap_layers(atlas), view.lang, height=height)
+    groups = event_groups(all_events, all_routes, atlas.regions, atlas.region_bounds,
+                          make_frames(view.year_from, view.year_to), lang=view.lang, sources_short=sources_short(atlas),
+                          people=people_names(atlas), selected=view.event,
+                          place_names=dict(zip(atlas.places["place_id"], atlas.places["dated_names"])))
+    return MapLayers(events, routes, regions_on(atlas.regions, atlas.region_bounds, date),
+                     marker_positions(events, view.lang), fmap, tuple(groups), layer_control(height), date,
+                     focus_of(atlas.events, view.event))
 
 
 MIN_SPAN_DEG = (6.0, 9.0)   # (lat, lon): a lone place is shown with the land around it, not at street level
@@ -163,6 +195,6 @@ def slide_layers(atlas, slide, lang: str, markers: pd.DataFrame | None = None) -
     shows = "places" if points else "story"
     bounds = (fit_bounds(points) or fit_bounds(zip(located["lat"], located["lon"]))
               or [list(corner) for corner in config.MAP_BOUNDS])
-    regions = regions_valid_in(atlas.regions, atlas.region_bounds, View(year_from=year, year_to=year))
+    regions = regions_on(atlas.regions, atlas.region_bounds, region_date(year, atlas.region_bounds))
     return SlideLayers(story, event["event_id"] if event is not None else "", context, own_routes, regions,
                        marker_positions(story, lang) if markers is None else markers, _labels(places, main, bounds), bounds, shows)

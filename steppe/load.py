@@ -30,7 +30,8 @@ class Atlas:
     stories: pd.DataFrame         # guided stories: a title slide (step 0) and event slides
     routes: pd.DataFrame          # one row per route, geometry as a list of (lat, lon)
     regions: dict                 # GeoJSON FeatureCollection (validated)
-    region_bounds: tuple          # ((start, end), ...) per region feature: validity parsed once
+    region_bounds: tuple          # ((start, end), ...) per region feature, read as [start, end): the first day of
+                                  #   valid_from and of valid_to, parsed once (the next unit starts on `end`)
     countries: dict               # GeoJSON FeatureCollection, modern borders
     land: dict                    # basemap of the period (scripts/geo_basemap.py): land, seas and lakes, rivers;
     water: dict                   #   optional files, empty collections when absent
@@ -140,7 +141,7 @@ def _load(data_dir: Path, geo_dir: Path, problems: list[Problem]) -> Atlas:
         row = f"feature {rec['_row']}"
         found = [check_date(rec[c], "gregorian", file, row, c, problems) for c in ("valid_from", "valid_to")]
         if all(found):
-            region_bounds.append((pd.Timestamp(found[0].start), pd.Timestamp(found[1].end)))
+            region_bounds.append((pd.Timestamp(found[0].start), pd.Timestamp(found[1].start)))
         if rec["approximate"] is not True:
             problems.append(Problem(file, row, "approximate", "historical outlines must say approximate: true"))
 

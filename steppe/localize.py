@@ -132,4 +132,6 @@ def localized_atlas(atlas, lang: str):
     stories = atlas.stories.copy()
     stories["heading"], _ = _column_in(stories, "heading", lang)
     stories["text"], _ = _column_in(stories, "text", lang)
+    if "question" in stories.columns:
+        stories["question"], _ = _column_in(stories, "question", lang)
     return replace(atlas, events=events, places=places, people=people, eras=eras, stories=stories)

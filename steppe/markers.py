@@ -1,8 +1,12 @@
-"""Event markers on the map: one circle per place and thread (grid cells above the limit), tooltips and popups."""
+"""Event markers on the map: one circle per place and thread (grid cells above the limit), tooltips and popups.
+
+A place of precision `country` stands for a whole country: its events have no single place (no coordinates, see
+enrich.py) and are counted as such, never drawn as a dot. Approximate points (the `*-approximate` precisions) are
+drawn hollow with a dashed ring, and their tooltip says what the point stands for."""
 from __future__ import annotations
 
 import math
-from urllib.parse import urlencode
+from functools import lru_cache
 
 import pandas as pd
 
@@ -11,54 +15,101 @@ from .escape import html_text
 from .i18n import t
 
 MARKER_OFFSET_DEG = 0.18  # markers of several threads at one place sit on a small ring around it
-POPUP_COLUMNS = ["event_id", "place_id", "thread", "date_label", "title", "place_name", "lat", "lon"]
 GRID_STEPS_DEG = (0.5, 1.0, 2.0, 4.0, 8.0)  # cell sizes tried in turn until the markers fit
-MARKER_COLUMNS = ["place_id", "thread", "lat", "lon", "event_ids", "count", "tip", "places"]
-CLICK_TOLERANCE_DEG = 1.0  # Leaflet reports where the mouse hit a circle, not its centre
+MARKER_COLUMNS = ["place_id", "thread", "lat", "lon", "event_ids", "count", "tip", "places", "precision", "note",
+                  "ring"]
+
+
+RECORD_COLUMNS = ["event_id", "place_id", "thread", "lat", "lon", "place_name", "place_precision", "place_note",
+                  "date_label", "title"]
 
 
 def _located(events: pd.DataFrame) -> pd.DataFrame:
     return events[events["lat"].notna() & (events["place_id"] != "")]
 
 
-def popup_records(events: pd.DataFrame) -> dict[str, list[dict]]:
-    """{place_id: the first config.MAX_POPUP_EVENTS event records there, in date order} for the popups."""
-    head = _located(events).groupby("place_id", sort=False).head(config.MAX_POPUP_EVENTS)
-    grouped: dict[str, list[dict]] = {}
-    for record in head[POPUP_COLUMNS].to_dict("records"):  # plain dicts: pandas per-row access is slow
-        grouped.setdefault(record["place_id"], []).append(record)
-    return grouped
+def located_records(events: pd.DataFrame) -> list[dict]:
+    """The events that have a single place, as plain dicts in their order (per-row pandas access is slow)."""
+    located = _located(events)
+    for column, default in (("place_precision", "city"), ("place_note", ""), ("date_label", ""), ("title", "")):
+        if column not in located:
+            located = located.assign(**{column: default})
+    located = located.assign(start_year=located["start"].dt.year, end_year=located["end"].dt.year)
+    return located[RECORD_COLUMNS + ["start_year", "end_year"]].to_dict("records")
+
+
+def is_approximate(precision: str) -> bool:
+    return str(precision).endswith("-approximate")
+
+
+def marker_radius(count: int) -> float:
+    """Circle radius in pixels: grows with the square root of the number of events, capped."""
+    return round(min(22, 6 + 2.2 * math.sqrt(count)), 1)
+
+
+def event_items(records: list[dict]) -> dict[str, str]:
+    """{event_id: its popup line}: a button that selects the event (the map reports it to the app), escaped."""
+    items = {}
+    for row in records:
+        color = config.THREAD_COLORS.get(row["thread"], "#555")
+        items[row["event_id"]] = (
+            f'<li><button type="button" class="atlas-event" data-event="{html_text(row["event_id"])}">'
+            f'<span aria-hidden="true" style="color:{color}">&#9679;</span> {html_text(row["date_label"])}: '
+            f'{html_text(row["title"])}</button></li>')
+    return items
+
+
+def popup_html(place_name: str, items: list[str], lang: str, total: int | None = None) -> str:
+    """The events at a place (popup lines in date order), at most config.MAX_POPUP_EVENTS; `total` is how many
+    there are in all, when `items` holds only the first ones."""
+    shown = items[:config.MAX_POPUP_EVENTS]
+    more = (len(items) if total is None else total) - len(shown)
+    extra = f"<li>{html_text(t('map.more_events', lang, n=more))}</li>" if more > 0 else ""
+    return (f'<div class="atlas-popup"><b>{html_text(place_name)}</b>'
+            f'<p class="atlas-popup-hint">{html_text(t("map.popup_hint", lang))}</p>'
+            f"<ul>{''.join(shown)}{extra}</ul></div>")
+
+
+@lru_cache(maxsize=4096)
+def _tip(name: str, count: int, thread: str, lang: str) -> str:
+    return f"{name}: {t('map.n_events', lang, n=count)} ({t('thread.' + thread, lang)})"
+
+
+def marker_rows(records: list[dict], lang: str) -> list[dict]:
+    """One row per (place, thread): where its circle marker goes, its tooltip and which events it stands for.
+    Above config.MAX_MAP_MARKERS the rows are (grid cell, thread) aggregates with no event list."""
+    groups: dict[tuple, list[dict]] = {}
+    for record in records:
+        groups.setdefault((record["place_id"], record["thread"]), []).append(record)
+    if len(groups) > config.MAX_MAP_MARKERS:
+        table = pd.DataFrame([{"place_id": p, "thread": th, "lat": rs[0]["lat"], "lon": rs[0]["lon"], "count": len(rs)}
+                              for (p, th), rs in groups.items()])
+        return _grid_markers(table, lang).to_dict("records")
+    order = {th: i for i, th in enumerate(config.THREADS)}
+    threads_at: dict[str, list[str]] = {}
+    for place, thread in sorted(groups, key=lambda k: (k[0], order.get(k[1], 99))):
+        threads_at.setdefault(place, []).append(thread)
+    rows = []
+    for place, threads in threads_at.items():
+        for index, thread in enumerate(threads):
+            events = groups[(place, thread)]
+            first = events[0]
+            lat, lon = float(first["lat"]), float(first["lon"])
+            if len(threads) > 1:  # several threads at one place: a small ring around it
+                angle = 2 * math.pi * index / len(threads)
+                lat, lon = (lat + MARKER_OFFSET_DEG * math.sin(angle),
+                            lon + MARKER_OFFSET_DEG * math.cos(angle) / math.cos(math.radians(float(first["lat"]))))
+            rows.append({"place_id": place, "thread": thread, "lat": round(lat, 5), "lon": round(lon, 5),
+                         "event_ids": [e["event_id"] for e in events], "count": len(events),
+                         "tip": _tip(first["place_name"] or place, len(events), thread, lang), "places": 1,
+                         "precision": first["place_precision"] or "city", "note": first["place_note"] or "",
+                         "ring": len(threads) > 1})
+    return rows
 
 
 def marker_positions(events: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per (place, thread): where its circle marker goes, its tooltip and which events it stands for.
-    Above config.MAX_MAP_MARKERS the rows are (grid cell, thread) aggregates with no event list."""
-    located = _located(events)
-    if located.empty:
-        return pd.DataFrame(columns=MARKER_COLUMNS)
-    groups = located.groupby(["place_id", "thread"], sort=False)
-    table = groups.agg(lat=("lat", "first"), lon=("lon", "first"), name=("place_name", "first"),
-                       count=("event_id", "size")).reset_index()
-    if len(table) > config.MAX_MAP_MARKERS:
-        return _grid_markers(table, lang)
-    ids = groups["event_id"].agg(list)
-    order = {th: i for i, th in enumerate(config.THREADS)}
-    table["rank"] = table["thread"].map(order)
-    table = table.sort_values(["place_id", "rank"]).reset_index(drop=True)
-    table["index"] = table.groupby("place_id").cumcount()
-    table["n"] = table.groupby("place_id")["thread"].transform("size")
-    rows = []
-    for row in table.itertuples(index=False):
-        lat, lon = float(row.lat), float(row.lon)
-        if row.n > 1:  # several threads at one place: a small ring around it
-            angle = 2 * math.pi * row.index / row.n
-            lat, lon = (lat + MARKER_OFFSET_DEG * math.sin(angle),
-                        lon + MARKER_OFFSET_DEG * math.cos(angle) / math.cos(math.radians(float(row.lat)))) 
-        name = row.name or row.place_id
-        tip = f"{name}: {t('map.n_events', lang, n=row.count)} ({t('thread.' + row.thread, lang)})"
-        rows.append({"place_id": row.place_id, "thread": row.thread, "lat": round(lat, 5), "lon": round(lon, 5),
-                     "event_ids": ids[(row.place_id, row.thread)], "count": int(row.count), "tip": tip, "places": 1})
-    return pd.DataFrame(rows, columns=MARKER_COLUMNS)
+    """marker_rows of a frame of events, as a frame (see marker_rows)."""
+    return pd.DataFrame(marker_rows(located_records(events), lang), columns=MARKER_COLUMNS)
 
 
 def _grid_markers(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -76,61 +127,61 @@ def _grid_markers(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         tip = t("map.cell_tip", lang, n=int(row.count), places=int(row.places), thread=t("thread." + row.thread, lang))
         rows.append({"place_id": f"cell:{step}:{row.cy}:{row.cx}", "thread": row.thread,
                      "lat": round(row.wlat / row.count, 5), "lon": round(row.wlon / row.count, 5),
-                     "event_ids": [], "count": int(row.count), "tip": tip, "places": int(row.places)})
+                     "event_ids": [], "count": int(row.count), "tip": tip, "places": int(row.places),
+                     "precision": "cell", "note": "", "ring": False})
     return pd.DataFrame(rows, columns=MARKER_COLUMNS)
 
 
-def find_marker(markers: pd.DataFrame, lat: float | None, lon: float | None, tooltip: str | None = None):
-    """The marker a click landed on: by its tooltip text, else the nearest centre within tolerance."""
-    if markers.empty:
-        return None
-    if tooltip:
-        hit = markers[markers["tip"] == tooltip.strip()]
-        if len(hit) == 1:
-            return hit.iloc[0]
-    if lat is None or lon is None:
-        return None
-    distance = (markers["lat"] - lat).abs() + (markers["lon"] - lon).abs()
-    best = distance.idxmin()
-    return markers.loc[best] if distance[best] < CLICK_TOLERANCE_DEG else None
+def marker_style(thread: str, count: int, precision: str, chosen: bool) -> dict:
+    """A city's circle is filled; an approximate point is hollow with a dashed ring; the selected one has a dark edge."""
+    color = config.THREAD_COLORS.get(thread, "#555555")
+    style = {"fillColor": color, "color": config.SELECTED_EDGE if chosen else "#ffffff",
+             "weight": 3 if chosen else 1.5, "fillOpacity": 0.9, "radius": marker_radius(count)}
+    if is_approximate(precision):
+        style.update({"color": config.SELECTED_EDGE if chosen else color, "weight": 3 if chosen else 2.5,
+                      "fillOpacity": 0.3, "dashArray": "4 3"})
+    return style
 
 
-def popup_html(place_name: str, at_place: list[dict], lang: str, link_params: dict | None = None,
-               total: int | None = None) -> str:
-    """The events at a place (records in date order), each a link that selects it, keeping the filters; escaped.
-    `total` is how many there are in all, when `at_place` holds only the first ones."""
-    items = []
-    base = urlencode(link_params or {}, doseq=True)
-    for row in at_place[:config.MAX_POPUP_EVENTS]:
-        color = config.THREAD_COLORS.get(row["thread"], "#555")
-        query = (base + "&" if base else "") + urlencode({"event": row["event_id"]})
-        items.append(f'<li><span style="color:{color}">&#9679;</span> {html_text(row["date_label"])}: '
-                     f'<a href="?{html_text(query)}" target="_top">{html_text(row["title"])}</a></li>')
-    more = (len(at_place) if total is None else total) - min(len(at_place), config.MAX_POPUP_EVENTS)
-    if more > 0:
-        items.append(f"<li>{html_text(t('map.more_events', lang, n=more))}</li>")
-    return (f'<div class="atlas-popup" style="font-size:14px;max-height:260px;overflow:auto">'
-            f"<b>{html_text(place_name)}</b><ul style='padding-left:16px;margin:4px 0'>{''.join(items)}</ul></div>")
+def marker_tip_html(row: dict, lang: str) -> str:
+    """The tooltip: place, count and thread; for an approximate point, what it stands for and the place's note."""
+    tip = html_text(row["tip"])
+    if is_approximate(row["precision"]):
+        tip += f"<br><i>{html_text(t('map.precision.' + row['precision'], lang))}</i>"
+        if row["note"]:
+            tip += f"<br><small>{html_text(row['note'])}</small>"
+    return tip
 
 
-def marker_feature_collection(markers: pd.DataFrame, events: pd.DataFrame, lang: str,
-                              link_params: dict | None, selected: str = "") -> dict:
-    """Circle markers as GeoJSON points: colour by thread, radius by count, escaped tooltip and popup."""
-    aggregated = markers["place_id"].str.startswith("cell:").any() if not markers.empty else False
-    by_place = {} if aggregated else popup_records(events)
-    totals = {} if aggregated else markers.groupby("place_id")["count"].sum().to_dict()
+def marker_features(markers, records: list[dict], lang: str, selected: str = "",
+                    items: dict | None = None) -> list[dict]:
+    """Circle markers (rows of marker_rows, or its frame) as GeoJSON points: colour by thread, radius by count,
+    symbol by precision, escaped tooltip and a popup listing the events at the place (all threads) among
+    `records`. `items`: event_items(...) made once for many calls."""
+    rows = markers.to_dict("records") if isinstance(markers, pd.DataFrame) else markers
+    aggregated = any(str(row["place_id"]).startswith("cell:") for row in rows)
+    items = {} if aggregated else (items if items is not None else event_items(records))
+    at_place: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for record in ([] if aggregated else records):
+        at_place.setdefault(record["place_id"], []).append(record["event_id"])
+        names.setdefault(record["place_id"], record["place_name"])
     features = []
-    for marker in markers.itertuples(index=False):
-        chosen = selected in marker.event_ids
-        style = {"fillColor": config.THREAD_COLORS[marker.thread], "color": config.SELECTED_EDGE if chosen else "#ffffff",
-                 "weight": 3 if chosen else 1.5, "fillOpacity": 0.9,
-                 "radius": round(min(22, 6 + 2.2 * math.sqrt(marker.count)), 1)}
+    for row in rows:
         if aggregated:
-            popup = f'<div class="atlas-popup">{html_text(marker.tip)}<br>{html_text(t("map.cell_hint", lang))}</div>'
+            popup = f'<div class="atlas-popup">{html_text(row["tip"])}<br>{html_text(t("map.cell_hint", lang))}</div>'
         else:
-            at_place = by_place[marker.place_id]
-            popup = popup_html(at_place[0]["place_name"] or marker.place_id, at_place, lang, link_params,
-                               total=totals[marker.place_id])
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [marker.lon, marker.lat]},
-                         "properties": {"tip": html_text(marker.tip), "style": style, "popup": popup}})
-    return {"type": "FeatureCollection", "features": features}
+            ids = at_place[row["place_id"]]
+            popup = popup_html(names.get(row["place_id"]) or row["place_id"],
+                               [items[i] for i in ids[:config.MAX_POPUP_EVENTS]], lang, total=len(ids))
+        properties = {"tip": marker_tip_html(row, lang), "popup": popup,
+                      "style": marker_style(row["thread"], row["count"], row["precision"], selected in row["event_ids"])}
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                         "properties": properties})
+    return features
+
+
+def marker_feature_collection(markers: pd.DataFrame, events: pd.DataFrame, lang: str, selected: str = "") -> dict:
+    """The markers of one set of events as a GeoJSON FeatureCollection."""
+    return {"type": "FeatureCollection",
+            "features": marker_features(markers, located_records(events), lang, selected)}

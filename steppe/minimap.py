@@ -43,7 +43,8 @@ def build_compact_map(events: pd.DataFrame, outline: tuple[list, list], *, lang:
             x=group["lon"], y=group["lat"], mode="markers", name=t(f"thread.{thread}", lang),
             marker=dict(color=config.THREAD_COLORS[thread], size=(5 + 2.2 * group["count"] ** 0.5).clip(upper=22),
                         line=dict(color="#ffffff", width=1), opacity=0.9),
-            hovertext=list(group["tip"].map(html_text)), hovertemplate="%{hovertext}<extra></extra>"))
+            hovertext=[html_text(tip, quote=False) for tip in group["tip"]],  # Plotly: escaped once, quotes as is
+            hovertemplate="%{hovertext}<extra></extra>"))
     (lat0, lon0), (lat1, lon1) = config.MAP_BOUNDS
     fig.update_layout(
         height=height, margin=dict(l=0, r=0, t=0, b=0), showlegend=False, dragmode=False,

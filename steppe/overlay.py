@@ -45,11 +45,11 @@ def timeline_with_overlay(figure: dict, events: pd.DataFrame, lang: str) -> dict
     return fig
 
 
-def add_to_map(fmap: folium.Map, events: pd.DataFrame, lang: str) -> folium.Map:
-    """A map layer "Your data": one black-edged marker per placed event, its text escaped."""
+def overlay_layer(events: pd.DataFrame, lang: str) -> folium.FeatureGroup | None:
+    """A map layer "Your data": one black-edged marker per placed event, its text escaped (None if none placed)."""
     placed = events[events["lat"].notna() & events["lon"].notna()]
     if placed.empty:
-        return fmap
+        return None
     tr = translator(lang)
     label = t("overlay.label", lang)
     layer = folium.FeatureGroup(name=t("overlay.layer", lang), show=True)
@@ -61,6 +61,14 @@ def add_to_map(fmap: folium.Map, events: pd.DataFrame, lang: str) -> folium.Map:
                             fill=True, fill_color="#ffffff", fill_opacity=0.9, dash_array="3 3",
                             class_name=MARKER_CLASS, tooltip=folium.Tooltip(text),
                             popup=folium.Popup(text, max_width=380)).add_to(layer)
+    return layer
+
+
+def add_to_map(fmap: folium.Map, events: pd.DataFrame, lang: str) -> folium.Map:
+    """The map with the "Your data" layer drawn on it (a story slide's or a test's whole map)."""
+    layer = overlay_layer(events, lang)
+    if layer is None:
+        return fmap
     # the layer must come before the layer control, whose script names every layer drawn before it
     controls = {k: c for k, c in fmap._children.items() if isinstance(c, folium.LayerControl)}
     for key in controls:

@@ -137,6 +137,12 @@ STORIES = (
     Column("text", False, "title slide: the introduction; event slides: blank = the event's summary", ""),
     Column("question", False, "a discussion question the slide's event answers (shown in presenter mode and the handout)",
            "Where did the congress meet?", optional=True),
+    Column("heading_ru", False, "the heading in Russian (the atlas' translation)", "", optional=True),
+    Column("heading_kk", False, "the heading in Kazakh (the atlas' translation)", "", optional=True),
+    Column("text_ru", False, "the text in Russian", "", optional=True),
+    Column("text_kk", False, "the text in Kazakh", "", optional=True),
+    Column("question_ru", False, "the question in Russian", "", optional=True),
+    Column("question_kk", False, "the question in Kazakh", "", optional=True),
 )
 
 REDIRECTS = (

@@ -14,7 +14,8 @@ from .assets import LEAFLET_CSS, LEAFLET_JS
 from .escape import html_text
 from .i18n import t
 from .layers import SlideLayers
-from .maps import MAP_CSS, country_collection, region_tooltip_properties
+from .basemap import MAP_CSS, country_collection
+from .maps import region_tooltip_properties
 from .markers import marker_feature_collection
 from .routes import route_feature_collection
 
@@ -66,7 +67,7 @@ def label_css(size_px: int = 15) -> str:
 def marker_features(layers: SlideLayers, lang: str) -> dict:
     """The story's events as circles: the slide's own emphasised and drawn last (on top), the others faded.
     No popups: a slide is presented, not browsed."""
-    collection = marker_feature_collection(layers.markers, layers.events, lang, None, layers.selected)
+    collection = marker_feature_collection(layers.markers, layers.events, lang, layers.selected)
     own, others = [], []
     for marker, feature in zip(layers.markers.itertuples(index=False), collection["features"]):
         props = feature["properties"]

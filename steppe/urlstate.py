@@ -219,11 +219,4 @@ def without_filters(view: View) -> View:
     return replace(view, **{attr: getattr(default, attr) for attr in FILTER_ATTRS}, event="")
 
 
-def step_window(view: View) -> View | None:
-    """Play: the year window one year later (1928-1930 -> 1929-1931), or None at the end of the atlas."""
-    if view.year_to >= config.YEAR_MAX:
-        return None
-    return replace(view, year_from=view.year_from + 1, year_to=view.year_to + 1)
-
-
 VIEW_FIELDS = tuple(f.name for f in fields(View))

@@ -20,12 +20,19 @@ def wait_idle(page) -> None:
 
 
 def map_frame(page):
-    """The streamlit-folium iframe, once Leaflet has drawn its vector features."""
+    """The streamlit-folium iframe, once Leaflet has drawn its vector features and the view's layers are on it
+    (static/atlas-map.js has shown a frame: its year control is there)."""
     page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT)
     frame = page.frame_locator("iframe[title*='st_folium']").first
     frame.locator(".leaflet-container").wait_for(timeout=TIMEOUT)
+    frame.locator(".atlas-play").wait_for(state="attached", timeout=TIMEOUT)
     frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
     return frame
+
+
+def map_window(page):
+    """The map's iframe as a Playwright Frame, to run script in it (a FrameLocator cannot)."""
+    return page.locator("iframe[title*='st_folium']").first.element_handle().content_frame()
 
 
 def count_features(frame) -> int:

@@ -2,13 +2,14 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import (click_until_visible, count_features, detail_panel, map_frame, open_page, wait_for_timeline,
-                     wait_idle)
+from browser import (click_until_visible, count_features, detail_panel, map_frame, map_window, open_page,
+                     wait_for_timeline, wait_idle)
 from conftest import ARTIFACTS, FIXTURE_DATA, FIXTURE_GEO, start_app
 
 pytestmark = pytest.mark.browser
 PAGES = ["/", "/timeline", "/map", "/stories", "/explore", "/sources"]
-ALASH = "#0072B2"
+MIGRATION = "#E69F00"  # config.THREAD_COLORS["migration"]
+WATER, BORDER = "#8dbad8", "#9a9488"  # config.WATER_COLOR, config.BORDER_COLOR
 # axe rules left out, with the reason: none so far. Every serious or critical violation fails the test.
 AXE_EXCLUDED: dict[str, str] = {}
 
@@ -36,14 +37,23 @@ def test_map_draws_offline_and_a_filtered_link_draws_fewer_features(page, app_ur
     assert not page.page_errors
 
 
-def test_clicking_a_map_marker_shows_the_event_detail(page, app_url):
-    open_page(page, app_url + "/map?thread=alash")
+def test_an_event_chosen_in_a_popup_opens_beside_the_map_without_a_page_jump(page, app_url):
+    open_page(page, app_url + "/map?thread=migration")
     frame = map_frame(page)
-    click_until_visible(page, frame.locator(f"path.leaflet-interactive[fill='{ALASH}']").first,
-                        detail_panel(page).get_by_text("Congress in Orenburg"))
-    popup = frame.locator(".leaflet-popup-content")
-    assert "5 December 1917" in popup.inner_text()
-    assert "event=1917-12-05-congress" in page.url
+    assert detail_panel(page).count() == 0
+    click_until_visible(page, frame.locator(f"path.leaflet-interactive[fill='{MIGRATION}']").first,
+                        frame.locator(".leaflet-popup-content .atlas-event").nth(1))
+    events = frame.locator(".leaflet-popup-content .atlas-event")
+    assert events.count() == 2 and "Dec 1929" in events.nth(0).inner_text()
+    scrolled = page.evaluate("() => window.scrollY")
+    events.nth(1).click()  # the second event: spring 1930
+    detail_panel(page).get_by_text("Spring migration").wait_for()
+    page.wait_for_function("() => location.search.includes('event=1930-spring')")
+    box, viewport = detail_panel(page).bounding_box(), page.viewport_size
+    assert 0 <= box["y"] < viewport["height"] and box["x"] > 0  # beside the map, in view
+    assert page.evaluate("() => window.scrollY") == scrolled  # no page jump
+    assert map_window(page).evaluate("() => SteppeAtlas.maps") == 1  # the map was not reloaded
+    assert not page.page_errors
 
 
 def test_clicking_a_timeline_event_shows_the_detail_panel(page, app_url):
@@ -109,14 +119,59 @@ def test_curated_data_renders_every_page(page, real_app_url):
     assert wait_for_timeline(page).locator(".scatterlayer .point").count() > 150
 
 
-def test_play_steps_the_years_forward_until_paused(page, app_url):
-    open_page(page, app_url + "/map")
+def test_play_steps_the_years_in_the_map_and_the_link_follows_where_it_stops(page, app_url):
+    open_page(page, app_url + "/map?from=1933&to=1933")
     map_frame(page)
-    page.get_by_role("button", name="Play").click()
-    page.get_by_text("Playing: 1917–1917").wait_for(timeout=30_000)  # one year a second, so well within
-    page.get_by_role("button", name="Pause").click()
-    page.get_by_text("Years shown:", exact=False).wait_for()
-    page.wait_for_function("() => /from=19(1[7-9]|2\\d)/.test(location.search)")
+    inside = map_window(page)
+    assert inside.locator(".atlas-year").inner_text() == "1933"
+    inside.evaluate("""() => {
+        window.__probe = 'same map';
+        window.__years = [];
+        const year = document.querySelector('.atlas-year');
+        new MutationObserver(() => window.__years.push(year.textContent)).observe(year, {childList: true});
+    }""")
+    button = inside.locator(".atlas-play-button")
+    assert "Play" in button.inner_text()
+    button.click()
+    inside.wait_for_function("() => document.querySelector('.atlas-play-button').textContent.includes('Pause')")
+    # one year a second, 1934 to 1936; at the end Play stops by itself and says Play again
+    inside.wait_for_function("() => new Set(window.__years).size >= 3", timeout=30_000)
+    inside.wait_for_function("() => document.querySelector('.atlas-play-button').textContent.includes('Play')",
+                             timeout=30_000)
+    assert [y for y in dict.fromkeys(inside.evaluate("() => window.__years"))][:3] == ["1934", "1935", "1936"]
+    page.wait_for_function("() => location.search.includes('from=1936') && location.search.includes('to=1936')")
+    wait_idle(page)
+    page.locator("[data-testid='stSidebar']").get_by_text("1936").first.wait_for()  # the sidebar follows
+    assert page.locator("iframe[title*='st_folium']").count() == 1
+    assert inside.evaluate("() => [window.__probe, SteppeAtlas.maps]") == ["same map", 1]  # one map, never reloaded
+    button.click()  # at the end, Play starts again from the first year
+    inside.wait_for_function("() => document.querySelector('.atlas-year').textContent === '1917'")
+    button.click()
+    assert not page.page_errors
+
+
+def test_legend_is_beside_the_map_and_a_phone_folds_the_layer_control(page, app_url):
+    for width, height in ((1280, 720), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        open_page(page, app_url + "/map")
+        frame = map_frame(page)
+        legend = page.locator(".atlas-legend").bounding_box()
+        map_box = page.locator("iframe[title*='st_folium']").bounding_box()
+        assert legend["x"] >= map_box["x"] + map_box["width"] - 1 and legend["y"] < height, (width, legend, map_box)
+    # a wide map shows its layer control open (a map under 600 px, as here at 1280 with the sidebar, folds it)
+    assert "leaflet-control-layers-expanded" in frame.locator(".leaflet-control-layers").get_attribute("class")
+    water = frame.locator(f"path.leaflet-interactive[fill='{WATER}']").first
+    water.dispatch_event("mouseover")
+    assert "the shore before 1960" in frame.locator(".leaflet-tooltip").first.inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, app_url + "/map")
+    frame = map_frame(page)
+    page.wait_for_function("""() => {
+        const frame = document.querySelector("iframe[title*='st_folium']").contentDocument;
+        const control = frame && frame.querySelector('.leaflet-control-layers');
+        return control && !control.classList.contains('leaflet-control-layers-expanded');
+    }""")
+    assert not page.page_errors
 
 
 def test_story_next_button_moves_to_the_next_slide_and_the_link_follows(page, app_url):
@@ -153,7 +208,7 @@ def test_a_hostile_link_adds_no_link_image_or_script(page, app_url):
 def test_a_hostile_country_name_on_the_map_stays_text(page, app_url):
     open_page(page, app_url + "/map")
     frame = map_frame(page)
-    country = frame.locator("path.leaflet-interactive").first
+    country = frame.locator(f"path.leaflet-interactive[stroke='{BORDER}']").first
     country.dispatch_event("mouseover")
     tip = frame.locator(".leaflet-tooltip")
     tip.first.wait_for()

@@ -1,6 +1,8 @@
+import pandas as pd
 import pytest
 
-from steppe.filters import filter_events, filter_routes, find_discrepancies, regions_valid_in
+from steppe.filters import (filter_events, filter_routes, find_discrepancies, name_on, region_date, regions_on,
+                            regions_valid_in)
 from steppe.urlstate import View
 
 
@@ -45,3 +47,44 @@ def test_routes_and_regions_follow_the_years(fixture_atlas):
 
 def test_discrepancies_list_disputed_events(fixture_atlas):
     assert "1928-08-27-decree" in ids(find_discrepancies(fixture_atlas.events))
+
+
+def every_day_a_region_changes(atlas):
+    days = {start for start, _ in atlas.region_bounds} | {end for _, end in atlas.region_bounds}
+    days |= {pd.Timestamp(y, m, 1) for y in range(1917, 1937) for m in range(1, 13)}
+    return sorted(d for d in days if pd.Timestamp(1917, 1, 1) <= d <= pd.Timestamp(1936, 12, 31))
+
+
+def test_regions_on_a_date_show_each_unit_once_and_drop_nothing(real_atlas):
+    for day in every_day_a_region_changes(real_atlas):
+        shown = regions_on(real_atlas.regions, real_atlas.region_bounds, day)["features"]
+        units = [f["properties"]["unit_id"] for f in shown]
+        assert len(units) == len(set(units)), (day, units)
+        valid = sum(start <= day < end for start, end in real_atlas.region_bounds)
+        assert len(shown) == valid, day  # the data itself never has two configurations of a unit on one day
+
+
+def test_on_the_delimitation_day_the_new_units_replace_the_old(real_atlas):
+    def ids(day):
+        return {f["properties"]["region_id"] for f in regions_on(real_atlas.regions, real_atlas.region_bounds,
+                                                                  pd.Timestamp(day))["features"]}
+    before, after = ids("1924-10-26"), ids("1924-10-27")
+    assert {"turkestan-asrr", "kirgiz-asrr", "bukhara-psr"} <= before and not {"kazakh-assr-1924"} & before
+    assert {"kazakh-assr-1924", "uzbek-ssr-1924", "tajik-assr"} <= after and not {"turkestan-asrr"} & after
+
+
+def test_the_map_date_is_the_last_day_of_the_window_within_the_region_data(real_atlas):
+    bounds = real_atlas.region_bounds
+    assert region_date(1925, bounds) == pd.Timestamp(1925, 12, 31)
+    assert region_date(1937, bounds) == pd.Timestamp(1936, 12, 31)  # the areas and Afghanistan end with 1936
+    assert region_date(1916, bounds) == pd.Timestamp(1917, 1, 1)   # nothing is drawn before 1917
+
+
+def test_a_region_is_named_as_on_the_date(real_atlas):
+    kazakh = next(f["properties"] for f in real_atlas.regions["features"]
+                  if f["properties"]["region_id"] == "kazakh-assr-1924")
+    assert name_on(kazakh, pd.Timestamp(1924, 12, 31)) == "Kirgiz ASSR"
+    assert name_on(kazakh, pd.Timestamp(1925, 12, 31)) == "Kazak ASSR"
+    assert name_on({"name": "Plain", "names": None}, pd.Timestamp(1925, 1, 1)) == "Plain"
+    shown = regions_on(real_atlas.regions, real_atlas.region_bounds, pd.Timestamp(1924, 12, 31))["features"]
+    assert "Kirgiz ASSR" in {f["properties"]["name_on_date"] for f in shown}

@@ -3,7 +3,7 @@ import pytest
 
 from conftest import FIXTURE_DATA
 from steppe.layers import map_layers
-from steppe.overlay import MARKER_CLASS, add_to_map, table_with_overlay, timeline_with_overlay
+from steppe.overlay import MARKER_CLASS, add_to_map, overlay_layer, table_with_overlay, timeline_with_overlay
 from steppe.timeline import build_timeline
 from steppe.upload import check_events_file
 from steppe.urlstate import View
@@ -31,10 +31,11 @@ def test_the_timeline_gets_a_lane_marked_your_data(fixture_atlas, own):
 
 
 def test_the_map_gets_a_layer_of_your_data_with_escaped_text(fixture_atlas, own):
+    layer = overlay_layer(own, "en")   # the Map page sends it over the basemap beside the view's own layers
+    assert layer.layer_name == "Your data (this session only)"
     fmap = map_layers(fixture_atlas, View()).fmap
     html = add_to_map(fmap, own, "en").get_root().render()
     assert html.count(f'"className": "{MARKER_CLASS}"') == int(own["lat"].notna().sum())
-    assert "Your data (this session only)" in html
     assert "&lt;b&gt;My&lt;/b&gt; arrest" in html and "<b>My</b> arrest" not in html
 
 
@@ -46,7 +47,9 @@ def test_the_table_says_whose_each_row_is(fixture_atlas, own):
 
 def test_your_data_comes_before_the_layer_control_that_names_it(fixture_atlas, own):
     import folium
-    fmap = add_to_map(map_layers(fixture_atlas, View()).fmap, own, "en")
+    whole = folium.Map(tiles=None)   # a whole map with its layer control (as a story slide's)
+    folium.LayerControl().add_to(whole)
+    fmap = add_to_map(whole, own, "en")
     kinds = [type(child).__name__ for child in fmap._children.values()]
     assert kinds[-1] == "LayerControl" and kinds[-2] == "FeatureGroup"
     html = fmap.get_root().render()

@@ -132,7 +132,7 @@ def test_explore_offers_every_download_and_the_detail_cites_the_event():
     at = run_page("app_pages/explore.py", {"thread": "bukeikhan", "event": "1922-arrest"})
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["CSV", "GeoJSON", "TimelineJS", "BibTeX", "CSL-JSON"]
+    assert labels == ["CSV", "GeoJSON", "TimelineJS", "BibTeX", "CSL-JSON", "Printable card"]
     citation = "\n".join(c.value for c in at.code)
     assert "Author A. A test article. 2024, p. 3. Cited in Steppe Atlas" in citation
     assert "/timeline?event=1922-arrest" in citation

@@ -50,18 +50,41 @@ def test_reset_clears_the_filters_but_keeps_the_event_page():
     assert at.sidebar.slider[0].value == (1916, 1937)
 
 
-def test_play_ticks_the_years_and_the_url_follows():
-    at = app("app_pages/map.py", {"from": "1930", "to": "1930"})
-    at.button(key="play").click().run()
+def map_reports():
+    """A page that hands the map's reports to state as the Map page does (AppTest cannot click in the map)."""
+    import streamlit as st
+
+    from steppe.mapactions import read_action
+    from steppe.ui import state
+    from steppe.urlstate import Known
+
+    state.begin(Known(events=frozenset({"1930-spring", "1922-arrest"})))
+    for value in st.session_state.get("reports", []):
+        changed = state.apply_map_action(read_action(value, frozenset({"1930-spring", "1922-arrest"})))
+        st.write(f"changed={changed}")
+
+
+def test_a_chosen_event_and_the_year_where_play_stopped_are_applied_once_and_the_url_follows():
+    at = AppTest.from_function(map_reports, default_timeout=60)
+    at.session_state["reports"] = [{"steppe": {"kind": "event", "event": "1930-spring", "n": 1}},
+                                   {"steppe": {"kind": "year", "year": 1925, "n": 2}},
+                                   {"steppe": {"kind": "year", "year": 1925, "n": 2}}]  # the same report again
+    at.run()
     assert not at.exception
-    assert at.query_params["from"] == "1931" and at.query_params["to"] == "1931"  # the first tick ran
-    assert at.button(key="play").label == "Pause"
+    assert [m.value for m in at.markdown] == ["changed=True", "changed=True", "changed=False"]
+    assert at.query_params["event"] == "1930-spring"
+    assert at.query_params["from"] == "1925" and at.query_params["to"] == "1925"
+    at.session_state["reports"] = [{"steppe": {"kind": "year", "year": 1925, "n": 2}}]  # returned on every rerun
+    at.run()
+    assert [m.value for m in at.markdown] == ["changed=False"]
 
 
-def test_play_at_the_end_starts_again_from_the_first_year():
-    at = app("app_pages/map.py")
-    at.button(key="play").click().run()
-    assert at.query_params["from"] == "1917" and at.query_params["to"] == "1917"
+def test_reset_years_on_the_map_page_shows_every_year_again():
+    at = app("app_pages/map.py", {"from": "1930", "to": "1930"})
+    at.button(key="reset-years").click().run()
+    assert not at.exception
+    assert "from" not in at.query_params and "to" not in at.query_params
+    assert at.sidebar.slider[0].value == (1916, 1937)
 
 
 def test_story_steps_are_in_the_url_both_ways():

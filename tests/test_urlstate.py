@@ -1,7 +1,7 @@
 import pytest
 
 from steppe import config
-from steppe.urlstate import Known, View, parse_view, step_window, view_to_params
+from steppe.urlstate import Known, View, parse_view, view_to_params
 
 KNOWN = Known(people=frozenset({"bukeikhan"}), places=frozenset({"orenburg"}), sources=frozenset({"carr1959"}),
               events=frozenset({"1928-08-27-decree"}))
@@ -73,13 +73,6 @@ def test_story_and_step_are_read_and_bounded(params, story, step, notices):
 def test_story_round_trips():
     view = View(story="alash", step=4)
     assert parse_view(view_to_params(view), STORIES) == (view, [])
-
-
-@pytest.mark.parametrize("window, expected", [((1916, 1916), (1917, 1917)), ((1928, 1930), (1929, 1931)),
-                                              ((1930, 1937), None)])
-def test_play_steps_the_window_one_year_and_stops_at_the_end(window, expected):
-    step = step_window(View(year_from=window[0], year_to=window[1]))
-    assert (None if step is None else (step.year_from, step.year_to)) == expected
 
 
 def test_search_text_round_trips_with_its_comma():

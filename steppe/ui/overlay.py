@@ -9,7 +9,7 @@ from .. import config
 from ..filters import filter_events
 from ..i18n import t
 from ..load import Atlas
-from ..overlay import add_to_map, timeline_with_overlay
+from ..overlay import overlay_layer, timeline_with_overlay
 from ..upload import check_events_file
 from ..urlstate import View
 from . import panels, state
@@ -27,10 +27,10 @@ def with_own_events(atlas: Atlas, view: View, figure: dict) -> dict:
     return figure if own is None else timeline_with_overlay(figure, own, view.lang)
 
 
-def on_map(atlas: Atlas, view: View, fmap):
-    """The map with the session's own events as a layer marked "your data" (unchanged without them)."""
+def map_group(atlas: Atlas, view: View):
+    """The session's own events as a map layer marked "your data", or None."""
     own = overlay_events(atlas, view)
-    return fmap if own is None else add_to_map(fmap, own, view.lang)
+    return None if own is None else overlay_layer(own, view.lang)
 
 
 def upload_panel(atlas: Atlas, lang: str) -> None:

@@ -1,4 +1,4 @@
-"""Blocks several pages share: notices, page headers, the event detail panel, the map legend, the events table
+"""Blocks several pages share: notices, page headers, the event detail panel, the events table
 and the result of an uploaded file. Data text is escaped with steppe.escape on its way to the page."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ..handout import event_card
 from ..i18n import t, translator
 from ..labels import display_date, names_of
 from ..load import Atlas
-from ..maps import legend_entries
+from ..timeline import build_timeline
 from ..upload import UploadResult
 from ..urlstate import View, view_to_params
 from . import pages, state
@@ -95,22 +95,6 @@ def cite_event(atlas: Atlas, row, source, lang: str) -> None:
     text = event_citation(row, source, permalink(_origin(), row["event_id"]), atlas.version, accessed)
     st.caption(t("cite.title", lang))
     st.code(text, language=None, wrap_lines=True)
-
-
-def map_legend(lang: str) -> None:
-    """The legend beside the map: colours, line styles, what 'approximate' means."""
-    items = []
-    for entry in legend_entries(lang):
-        if entry["kind"] == "marker":
-            swatch = f'<span class="lg-dot" style="background:{entry["color"]}"></span>'
-        elif entry["kind"] == "line":
-            swatch = f'<span class="lg-line" style="border-top:3px dashed {entry["color"]}"></span>'
-        else:
-            style = "dashed" if entry["dash"] else "solid"
-            swatch = f'<span class="lg-area" style="border:2px {style} {entry["color"]}"></span>'
-        items.append(f"<li>{swatch}{html_text(entry['label'])}</li>")
-    st.markdown(f"<p><b>{html_text(t('map.legend', lang))}</b></p><ul class='atlas-legend'>{''.join(items)}</ul>"
-                f"<p><small>{html_text(t('legend.dashed', lang))}</small></p>", unsafe_allow_html=True)
 
 
 def column_config(lang: str) -> dict:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import config
-from ..urlstate import (FILTERS, Filter, Known, Notice, View, filters_of, parse_view, step_window, view_to_params,
+from ..mapactions import MapAction
+from ..urlstate import (FILTERS, Filter, Known, Notice, View, filters_of, parse_view, view_to_params,
                         with_changes, without_filters)
 
-VIEW, PARAMS, NOTICES, SYNCED, PLAYING = ("steppe.view", "steppe.params", "steppe.notices", "steppe.widgets_for",
-                                          "steppe.playing")
+VIEW, PARAMS, NOTICES, SYNCED, MAP_ACTION = ("steppe.view", "steppe.params", "steppe.notices", "steppe.widgets_for",
+                                             "steppe.map_action")
 OVERLAY, UPLOADS = "steppe.overlay", "steppe.uploads"   # a researcher's own events: this session's memory only
 LANG_WIDGET = "w_lang"
 
@@ -163,31 +164,25 @@ def set_years(year_from: int, year_to: int) -> View:
     return _commit(with_changes(view(), year_from=year_from, year_to=year_to))
 
 
-def is_playing() -> bool:
-    return bool(st.session_state.get(PLAYING, False))
-
-
-def toggle_play() -> None:
-    """Play/Pause. Playing from the end of the atlas starts again from its first year."""
-    playing = not is_playing()
-    st.session_state[PLAYING] = playing
-    current = view()
-    if playing and current.year_to >= config.YEAR_MAX:
-        set_years(config.YEAR_MIN, config.YEAR_MIN)
-
-
-def stop_and_reset_years() -> None:
-    st.session_state[PLAYING] = False
+def reset_years() -> None:
+    """The Map page's Reset years: every year of the atlas again."""
     set_years(config.YEAR_MIN, config.YEAR_MAX)
 
 
-def play_tick() -> View:
-    """One tick of Play: the window a year later; at the end of the atlas Play stops."""
-    new = step_window(view())
-    if new is None:
-        st.session_state[PLAYING] = False
-        return view()
-    return _commit(new)
+def apply_map_action(action: MapAction | None) -> bool:
+    """What the map reported, acted on once (the map keeps returning its last report on every rerun): an event
+    chosen in a popup is selected; the year where Play stopped becomes the window, so the link and the sidebar
+    follow. True if the view changed."""
+    if action is None or st.session_state.get(MAP_ACTION) == action.nonce:
+        return False
+    st.session_state[MAP_ACTION] = action.nonce
+    if action.kind == "event" and action.event != view().event:
+        select_event(action.event)
+        return True
+    if action.kind == "year" and (view().year_from, view().year_to) != (action.year, action.year):
+        set_years(action.year, action.year)
+        return True
+    return False
 
 
 # --- a researcher's own events ("your data"): held in this browser session's memory, never written anywhere -----

@@ -13,12 +13,17 @@ CSS = f"""
 /* Streamlit draws blockquotes at 60 % opacity: the source's words are evidence, shown at full contrast */
 blockquote {{ border-left: 4px solid #8C3B12 !important; font-size: 1.1rem; opacity: 1 !important; }}
 blockquote, blockquote p {{ color: {config.TEXT_COLOR} !important; }}
-/* the map legend */
-.atlas-legend {{ list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.4rem; }}
-.atlas-legend li {{ display: flex; align-items: center; gap: .45rem; }}
-.lg-dot {{ width: 14px; height: 14px; border-radius: 50%; display: inline-block; border: 1px solid #fff; }}
-.lg-line {{ width: 30px; display: inline-block; }}
-.lg-area {{ width: 22px; height: 14px; display: inline-block; }}
+/* the map's legend, beside the map (steppe/basemap.py legend_html) */
+.atlas-legend-title {{ font-weight: 700; margin: 0; }}
+.atlas-legend {{ font-size: .88rem; line-height: 1.3; }}
+.atlas-legend ul {{ list-style: none; padding: 0; margin: 0 0 .35rem; }}
+.atlas-legend ul.atlas-legend-threads {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+  column-gap: .6rem; }}
+.atlas-legend li {{ display: flex; align-items: center; gap: .4rem; margin: 0; padding: 0; }}
+.atlas-legend li span {{ flex: 1; }}
+.atlas-legend .atlas-legend-head {{ margin: .2rem 0 .1rem; font-weight: 700; }}
+.atlas-legend svg {{ flex: none; }}
+.atlas-legend small {{ display: block; color: #564e43; }}
 /* story slides: big type for the projector */
 .st-key-story-slide .story-title {{ font-size: 3.2rem; line-height: 1.15; margin-top: 1.5rem; }}
 .st-key-story-slide .story-date {{ font-size: 1.6rem; font-weight: 700; color: #8C3B12; margin-bottom: 0; }}
