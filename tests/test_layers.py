@@ -92,7 +92,7 @@ def test_every_curated_slide_map_holds_its_places(real_atlas):
             assert south <= lat <= north and west <= lon <= east, (slide.story_id, slide.step, place_id, layers.bounds)
             checked += 1
             moscow += place_id == "moscow"
-    assert checked > 60 and moscow >= 7
+    assert checked > 50 and moscow >= 7
 
 
 def test_a_hostile_place_name_stays_text_on_the_map(fixture_atlas):
