@@ -46,8 +46,10 @@ cols = st.columns(3)
 for index, fig in enumerate(key_figures(atlas.events)):
     with cols[index % 3], st.container(border=True):
         st.metric(t(fig["label_key"], lang), fig["value"])
-        st.caption(t("home.figure_source", lang, date=md_text(fig["date_label"]), source=md_text(fig["source"]),
-                     locator=md_text(fig["locator"]), certainty=t("certainty." + fig["certainty"], lang)))
+        st.caption(t("home.figure_source", lang, date=md_text(fig["date_label"]),
+                     source=f"<span lang='en'>{md_text(fig['source'])}</span>",
+                     locator=f"<span lang='en'>{md_text(fig['locator'])}</span>",
+                     certainty=t("certainty." + fig["certainty"], lang)), unsafe_allow_html=True)
         pages.link("timeline", lang, t("home.figure_open", lang), {**params, "event": fig["event_id"]},
                    icon=":material/format_quote:")
 st.caption(t("home.figures_note", lang))

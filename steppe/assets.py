@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import filecmp
+import os
 import re
 import hashlib
 import shutil
@@ -37,7 +38,9 @@ def sync_static_assets(static_dir: Path = config.STATIC_DIR) -> Path:
         src, dst = source / name, target / name
         if not dst.exists() or not filecmp.cmp(src, dst, shallow=False):
             dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dst)
+            partial = dst.with_name(f".{dst.name}.{os.getpid()}")  # workers starting together never see half a file
+            shutil.copyfile(src, partial)
+            os.replace(partial, dst)
     return target
 
 

@@ -75,7 +75,10 @@ def map_layers(atlas, view: View, height: int = 620) -> MapLayers:
     groups = event_groups(all_events, all_routes, atlas.regions, atlas.region_bounds,
                           make_frames(view.year_from, view.year_to), lang=view.lang, sources_short=sources_short(atlas),
                           people=people_names(atlas), selected=view.event,
-                          place_names=dict(zip(atlas.places["place_id"], atlas.places["dated_names"])))
+                          # names as they were on the frame's date (dated_names are written in English);
+                          # other languages label places with their name in that language
+                          place_names=dict(zip(atlas.places["place_id"], atlas.places["dated_names"]))
+                          if view.lang == "en" else None)
     return MapLayers(events, routes, regions_on(atlas.regions, atlas.region_bounds, date),
                      marker_positions(events, view.lang), fmap, tuple(groups), layer_control(height), date,
                      focus_of(atlas.events, view.event))

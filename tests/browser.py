@@ -19,13 +19,14 @@ def wait_idle(page) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid^=\"stSkeleton\"]')", timeout=TIMEOUT)
 
 
-def map_frame(page):
+def map_frame(page, play: bool = True):
     """The streamlit-folium iframe, once Leaflet has drawn its vector features and the view's layers are on it
     (static/atlas-map.js has shown a frame: its year control is there)."""
     page.wait_for_selector("iframe[title*='st_folium']", timeout=TIMEOUT)
     frame = page.frame_locator("iframe[title*='st_folium']").first
     frame.locator(".leaflet-container").wait_for(timeout=TIMEOUT)
-    frame.locator(".atlas-play").wait_for(state="attached", timeout=TIMEOUT)
+    if play:  # the Map page's map (a story slide's map has no Play)
+        frame.locator(".atlas-play").wait_for(state="attached", timeout=TIMEOUT)
     frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=TIMEOUT)
     return frame
 

@@ -180,7 +180,7 @@ def test_story_next_button_moves_to_the_next_slide_and_the_link_follows(page, ap
     page.get_by_role("button", name="Next").click()
     page.get_by_text("Congress in Orenburg").wait_for()
     page.wait_for_function("() => location.search.includes('step=1')")
-    map_frame(page)  # the slide's map draws offline too
+    map_frame(page, play=False)  # the slide's map draws offline too
 
 
 def test_uploading_a_broken_events_file_names_row_and_column(page, app_url, tmp_path):

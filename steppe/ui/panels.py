@@ -68,8 +68,10 @@ def event_detail(atlas: Atlas, view: View, *, on_page: str) -> None:
         facts.append(f"{t('detail.thread', lang)}: {md_text(t('thread.' + row['thread'], lang))}")
         facts.append(f"{t('detail.certainty', lang)}: {md_text(t('certainty.' + row['certainty'], lang))}")
         st.markdown("  \n".join(facts))
-        st.markdown(f"> “{md_text(row['quote'])}”")
-        st.caption(f"{md_text(source['citation'])} — {md_text(row['locator'])}")
+        # the quote and the citation are in the source's language: marked so (lang="en")
+        st.markdown(f"<blockquote lang='en'>“{html_text(row['quote'])}”</blockquote>", unsafe_allow_html=True)
+        st.caption(f"<span lang='en'>{html_text(source['citation'])} — {html_text(row['locator'])}</span>",
+                   unsafe_allow_html=True)
         if row["note"]:
             st.info(f"{t('detail.note', lang)}: {md_text(row['note'])}", icon=":material/edit_note:")
         cite_event(atlas, row, source, lang)

@@ -62,8 +62,9 @@ def _words(slide: Slide, lang: str) -> str:
     parts = [f"<p class='story-date'>{html_text(date)}</p>",
              f"<h2 class='story-heading'>{html_text(slide.heading)}</h2>",
              f"<p class='story-text'>{html_text(slide.text)}</p>",
-             f"<blockquote class='story-quote'>“{html_text(event['quote'])}”</blockquote>",
-             f"<p class='story-source'>{html_text(event['source_short'])}, {html_text(event['locator'])}</p>"]
+             # the source's own words and its reference stay in the source's language (marked for readers and tests)
+             f"<blockquote class='story-quote' lang='en'>“{html_text(event['quote'])}”</blockquote>",
+             f"<p class='story-source' lang='en'>{html_text(event['source_short'])}, {html_text(event['locator'])}</p>"]
     if event["certainty"] != "certain":
         parts.append(f"<p class='story-note' role='note'>{html_text(t('stories.certainty.' + event['certainty'], lang))}</p>")
     return "".join(parts)
