@@ -16,7 +16,7 @@ st.title(t("app.title", lang), anchor=False)
 st.markdown(f"#### {t('app.tagline', lang)}")
 st.markdown(t("home.lead", lang))
 
-ways = st.columns(4)
+ways = [column for _ in range(2) for column in st.columns(2)]  # two by two: Kazakh and Russian labels are long
 for column, (name, label_key, icon) in zip(ways, [
         ("stories", "home.start_story", ":material/auto_stories:"), ("map", "home.explore_map", ":material/map:"),
         ("explore", "home.search_events", ":material/search:"), ("timeline", "home.see_timeline", ":material/timeline:")]):

@@ -154,6 +154,7 @@ def build_slide_map(layers: SlideLayers, countries: dict, sources_short: dict, *
     route_layer = folium.FeatureGroup(name=t("map.layer.routes", lang), show=True)
     if spec["routes"]["features"]:
         folium.GeoJson(spec["routes"], style_function=lambda f: f["properties"]["style"],
+                       marker=folium.CircleMarker(radius=6),  # a route's open end on a region: a ring, not a pin
                        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False)).add_to(route_layer)
     route_layer.add_to(fmap)
     event_layer = folium.FeatureGroup(name=t("map.layer.events", lang), show=True)

@@ -27,7 +27,8 @@
     var regions = spec.regions.map(function (id) { return regionsById[id]; }).filter(Boolean);
     L.geoJSON({type: "FeatureCollection", features: regions},
               {style: function () { return data.styles.region; }, onEachFeature: tip}).addTo(map);
-    L.geoJSON(spec.routes, {style: function (f) { return f.properties.style; }, onEachFeature: tip}).addTo(map);
+    L.geoJSON(spec.routes, {style: function (f) { return f.properties.style; }, onEachFeature: tip,
+      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.style); }}).addTo(map);
     L.geoJSON(spec.markers, {
       pointToLayer: function (f, latlng) { return L.circleMarker(latlng, f.properties.style); },
       onEachFeature: tip
