@@ -85,7 +85,8 @@ def region_date(year_to: int, bounds: tuple) -> pd.Timestamp:
     return max(min(day, last), first)
 
 
-def _day(edtf: str, default: pd.Timestamp) -> pd.Timestamp:
+def day_of(edtf: str, default: pd.Timestamp) -> pd.Timestamp:
+    """The first day of an EDTF date; `default` for an open or unreadable one."""
     text = str(edtf or "").strip()
     if not text or text == "..":
         return default
@@ -100,7 +101,7 @@ def name_on(properties: dict, date: pd.Timestamp) -> str:
     for entry in properties.get("names") or ():
         if not isinstance(entry, dict):
             continue
-        start, end = _day(entry.get("from"), pd.Timestamp.min), _day(entry.get("to"), pd.Timestamp.max)
+        start, end = day_of(entry.get("from"), pd.Timestamp.min), day_of(entry.get("to"), pd.Timestamp.max)
         if start <= date < end and entry.get("name"):
             return str(entry["name"])
     return str(properties.get("name") or "")

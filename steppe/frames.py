@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import config
-from .dates import DateError, parse_date
-from .filters import name_on, region_date
+
+from .filters import day_of, name_on, region_date
 from .model import split_ids
 from .markers import MARKER_OFFSET_DEG, located_records, marker_radius, marker_rows
 from .placelabels import LabelPoint, min_zooms, short_label
@@ -96,23 +96,13 @@ def route_frames(routes: pd.DataFrame, frames: Frames) -> list[list[str]]:
     return result
 
 
-def _day(edtf: str, default: pd.Timestamp) -> pd.Timestamp:
-    text = (edtf or "").strip()
-    if not text or text == "..":
-        return default
-    try:
-        return pd.Timestamp(parse_date(text).start)
-    except DateError:
-        return default
-
-
 def place_name_on(dated_names: str, day: pd.Timestamp, default: str) -> str:
     """The name a place had on a day, from its `dated_names` (`name@from/to;...`, read as [from, to); an open
     start is 'before'); `default` (its period name) when none is dated then."""
     for part in str(dated_names or "").split(";"):
         name, _, span = part.partition("@")
         first, _, last = span.partition("/")
-        if name.strip() and _day(first, pd.Timestamp.min) <= day < _day(last, pd.Timestamp.max):
+        if name.strip() and day_of(first, pd.Timestamp.min) <= day < day_of(last, pd.Timestamp.max):
             return name.strip()
     return default
 
