@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import config
-
 from .filters import day_of, name_on, region_date
 from .model import split_ids
 from .markers import MARKER_OFFSET_DEG, located_records, marker_radius, marker_rows
