@@ -177,10 +177,11 @@ def generate(out_dir: Path, n_events: int, seed: int = 0) -> dict:
     data_dir.mkdir(parents=True, exist_ok=True)
     geo_dir.mkdir(parents=True, exist_ok=True)
     for path in sorted(REAL_DATA.glob("*.csv")):  # sources, people, eras, and whatever the app adds later
-        if path.name not in ("events.csv", "stories.csv"):
+        if path.name not in ("events.csv", "stories.csv", "redirects.csv"):  # redirects name real event ids
             shutil.copyfile(path, data_dir / path.name)
-    for name in ("regions.geojson", "countries.geojson"):
-        shutil.copyfile(REAL_GEO / name, geo_dir / name)
+    for name in ("regions.geojson", "countries.geojson", "land.geojson", "water.geojson", "rivers.geojson"):
+        if (REAL_GEO / name).exists():
+            shutil.copyfile(REAL_GEO / name, geo_dir / name)
     sources = real_ids(REAL_DATA / "sources.csv", "source_id")
     people = real_ids(REAL_DATA / "people.csv", "person_id")
 
