@@ -38,4 +38,4 @@ def test_bench_class_only_runs_behind_the_proxy(tmp_path):
     assert re.fullmatch(r"class of 4: 0 errors, p95 \d+\.\d\d s \(burst p95 \d+\.\d\d s\), 2 workers", last), last
     report = out.read_text(encoding="utf-8")
     assert "## 7. A class on several workers behind HAProxy" in report
-    assert "| 2 | 0 of 4 |" in report and "w1 " in report and "w2 " in report
+    assert "| 2 workers | 0 of 4, 0 of 4 |" in report and "w1 " in report and "w2 " in report
