@@ -72,3 +72,11 @@ def test_translations_use_the_glossarys_forms(real_atlas, lang):
                 if english in row[field] and stem.casefold() not in row[f"{field}_{lang}"].casefold():
                     wrong.append((row["event_id"], field, g["term"], stem))
     assert wrong == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_story_step_is_translated(real_atlas, lang):
+    stories = real_atlas.stories
+    missing = [(r["story_id"], r["step"], column) for r in stories.to_dict("records")
+               for column in ("heading", "text", "question") if r.get(column) and not r.get(f"{column}_{lang}")]
+    assert missing == []
