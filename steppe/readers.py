@@ -131,12 +131,16 @@ def geojson_frame(data: dict, file: str, columns, geom_types: tuple[str, ...], p
             problems.append(Problem(file, where, "properties", f"must be an object, not {shown(props)}"))
             continue
         props = dict(props or {})
+        mistyped = False
         for col in columns:
             value = props.get(col.name)
             if col.required and (value is None or str(value).strip() == ""):
                 problems.append(Problem(file, where, col.name, "is empty but required"))
             elif col.text and value is not None and not isinstance(value, str):
                 problems.append(Problem(file, where, col.name, f"must be text, not {shown(value)}"))
+                mistyped = True
+        if mistyped:  # reported; the feature is left out so that later rules never meet a list where text belongs
+            continue
         props = {k: ("" if v is None else v) for k, v in props.items()}
         props["_row"] = number
         props["_shape"] = shape

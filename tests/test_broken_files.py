@@ -70,3 +70,11 @@ def test_each_fault_is_named(dataset, case):
         load_atlas(dataset / "data", dataset / "geo")
     text = "\n".join(map(str, info.value.problems))
     assert message in text, text
+
+
+def test_a_list_where_an_id_belongs_is_named_not_a_crash(dataset):
+    # found by hypothesis (tests/test_fuzz.py): a place_id that is a JSON list
+    geo("places", lambda d: d["features"][0]["properties"].update(place_id=[]))(dataset)
+    with pytest.raises(DataError) as info:
+        load_atlas(dataset / "data", dataset / "geo")
+    assert "geo/places.geojson feature 1, column place_id: must be text, not '[]'" in map(str, info.value.problems)
