@@ -62,7 +62,8 @@ def test_clicking_a_timeline_event_shows_the_detail_panel(page, app_url):
     assert detail_panel(page).count() == 0
     click_until_visible(page, chart.locator(".scatterlayer .point").first,
                         detail_panel(page).get_by_text("Congress in Orenburg"))
-    assert "“a congress”" in detail_panel(page).inner_text()
+    wait_idle(page)  # the rest of the panel arrives after its title
+    detail_panel(page).get_by_text("“a congress”").wait_for()
     assert "event=1917-12-05-congress" in page.url
 
 
