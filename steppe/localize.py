@@ -16,24 +16,6 @@ from .model import split_ids
 SEASONS = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
 
 
-def text_in(row, column: str, lang: str) -> tuple[str, bool]:
-    """(text, translated?) — `title_ru` for Russian if the data has it, else the English `title`."""
-    if lang != "en":
-        value = row.get(f"{column}_{lang}", "") if hasattr(row, "get") else ""
-        if isinstance(value, str) and value.strip():
-            return value, True
-    return row[column], False
-
-
-def name_in(row, lang: str, english: str = "name") -> str:
-    """A person's or place's name in the reader's language (name_ru / name_kk), else the English one."""
-    if lang != "en":
-        value = row.get(f"name_{lang}", "")
-        if isinstance(value, str) and value.strip():
-            return value
-    return row[english]
-
-
 def _side(part: str, lang: str) -> tuple[dt.date, dt.date, str]:
     span = parse_date(part, "gregorian")
     core = part.rstrip("~?%")

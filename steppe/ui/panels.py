@@ -108,12 +108,6 @@ def column_config(lang: str) -> dict:
     return config
 
 
-def events_dataframe(events: pd.DataFrame, lang: str, **kwargs):
-    """The events table as Streamlit shows it (text cells are shown as text, never rendered)."""
-    return st.dataframe(events_table(events, lang), hide_index=True, width="stretch", column_config=column_config(lang),
-                        **kwargs)
-
-
 def no_events(view: View, key: str) -> None:
     """Nothing matches: say so, and offer to clear the search when there is one."""
     if not view.q:

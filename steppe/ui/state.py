@@ -137,10 +137,6 @@ def go_to_step(step: int) -> None:
     _commit(with_changes(view(), step=max(0, step), event=""))
 
 
-def open_story(story_id: str) -> None:
-    _commit(with_changes(view(), story=story_id, step=0, event=""))
-
-
 def leave_story() -> None:
     _commit(with_changes(view(), story="", step=0, present=False))
 
