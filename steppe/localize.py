@@ -55,7 +55,7 @@ def date_words(edtf: str, date_label: str, lang: str) -> str:
                 return tr("date.until", date=date_words(right, right, lang))
             if right == "..":
                 return tr("date.from", date=date_words(left, left, lang))
-            (s1, _, p1), (s2, e2, p2) = _side(left, lang), _side(right, lang)
+            (s1, _, p1), (s2, _, p2) = _side(left, lang), _side(right, lang)
             if left[-1:] in "~%?" and right[-1:] not in "~%?":  # only the start is approximate
                 return f"{_qualified(_one(s1, p1, lang), left, tr)} – {_one(s2, p2, lang)}"
             if p1 == p2 == "day" and (s1.year, s1.month) == (s2.year, s2.month):

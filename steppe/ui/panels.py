@@ -5,18 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-import pandas as pd
 import streamlit as st
 
 from .. import config
 from ..cite import event_citation, permalink
 from ..escape import html_text, md_text
-from ..export import column_titles, events_table
+from ..export import column_titles
 from ..handout import event_card
 from ..i18n import t, translator
 from ..labels import display_date, names_of
 from ..load import Atlas
-from ..timeline import build_timeline
 from ..upload import UploadResult
 from ..urlstate import View, view_to_params
 from . import pages, state
